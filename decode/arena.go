@@ -1,0 +1,71 @@
+package decode
+
+// arenaChunk is the number of fields allocated at a time.
+const arenaChunk = 8192
+
+// arena hands out field slices from large chunks, so that decoding a message costs
+// no allocation of its own. Slices stay valid until reset.
+type arena struct {
+	chunks [][]Field
+	cur    int // index of the chunk in use
+	used   int // fields used in chunks[cur]
+}
+
+// alloc returns n zeroed fields.
+func (a *arena) alloc(n int) []Field {
+	if n == 0 {
+		return nil
+	}
+	if len(a.chunks) == 0 || a.used+n > len(a.chunks[a.cur]) {
+		a.next(n)
+	}
+	s := a.chunks[a.cur][a.used : a.used+n : a.used+n]
+	a.used += n
+	return s
+}
+
+// next moves to a chunk that holds at least n fields.
+func (a *arena) next(n int) {
+	for a.cur+1 < len(a.chunks) {
+		a.cur++
+		a.used = 0
+		if len(a.chunks[a.cur]) >= n {
+			return
+		}
+	}
+	size := arenaChunk
+	if n > size {
+		size = n
+	}
+	a.chunks = append(a.chunks, make([]Field, size))
+	a.cur = len(a.chunks) - 1
+	a.used = 0
+}
+
+// reset makes every chunk available again, zeroing what was used. Slices handed out
+// before must no longer be used.
+func (a *arena) reset() {
+	for i := 0; i <= a.cur && i < len(a.chunks); i++ {
+		n := len(a.chunks[i])
+		if i == a.cur {
+			n = a.used
+		}
+		clear(a.chunks[i][:n])
+	}
+	a.cur, a.used = 0, 0
+}
+
+// drop forgets every chunk, so that slices handed out before stay valid and are
+// owned by their holders.
+func (a *arena) drop() {
+	if len(a.chunks) == 0 {
+		return
+	}
+	// Keep the unused tail of the current chunk for later allocations.
+	rest := a.chunks[a.cur][a.used:]
+	a.chunks = a.chunks[:0]
+	a.cur, a.used = 0, 0
+	if len(rest) >= 256 {
+		a.chunks = append(a.chunks, rest)
+	}
+}
