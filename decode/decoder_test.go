@@ -100,10 +100,10 @@ func TestDecodeFrameBothOrders(t *testing.T) {
 					w.attr(2, w.u32(1500)),         // TA_MTU 1500
 					w.attr(3, []byte{10, 0, 0, 1}), // TA_ADDR 10.0.0.1
 					w.attr(4|unix.NLA_F_NESTED, // TA_INFO
-						w.attr(1, []byte("vlan\x00")),                  // TI_KIND "vlan"
+						w.attr(1, []byte("vlan\x00")),                    // TI_KIND "vlan"
 						w.attr(2|unix.NLA_F_NESTED, w.attr(1, w.u16(5))), // TI_DATA { VLAN_ID 5 }
 					),
-					w.attr(5, []byte{0x1f, 0x90}),                    // TA_PORT 8080, network order always
+					w.attr(5, []byte{0x1f, 0x90}),                         // TA_PORT 8080, network order always
 					w.attr(6, w.attr(0, w.u32(11)), w.attr(1, w.u32(12))), // TA_LIST [11, 12]
 					w.attr(7),                 // TA_FLAG
 					w.attr(8, []byte{0xff}),   // TA_S8 -1
@@ -227,7 +227,7 @@ func TestAckCappedAndDone(t *testing.T) {
 			w := o.w
 			data := cat(
 				w.msg(unix.NLMSG_ERROR, unix.NLM_F_CAPPED, 5, 99,
-					w.u32(0), // ACK
+					w.u32(0),                                                                            // ACK
 					w.u32(40), w.u16(17), w.u16(unix.NLM_F_REQUEST|unix.NLM_F_ACK), w.u32(5), w.u32(0)), // echoed header only
 				w.msg(unix.NLMSG_DONE, unix.NLM_F_MULTI|unix.NLM_F_ACK_TLVS, 6, 99,
 					w.u32(uint32(0xfffffffc)), // -4 EINTR
