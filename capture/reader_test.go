@@ -165,7 +165,7 @@ func readerCases(t testing.TB) []readerCase {
 			want:  micro(genlFrame(1, unix.PACKET_KERNEL)),
 			stats: pcapStats(Stats{Records: 2, Frames: 1, Skipped: ether})},
 		{name: "pcapng mixed interfaces",
-			in: pcapngFile(le, mixed, onIface(sllEth, 0), onIface(r1, 1), onIface(sll2Nl, 2), onIface(sll2Eth, 2)),
+			in:   pcapngFile(le, mixed, onIface(sllEth, 0), onIface(r1, 1), onIface(sll2Nl, 2), onIface(sll2Eth, 2)),
 			want: mixedFrames,
 			stats: ngStats(Stats{Records: 4, Frames: 2,
 				Skipped: map[string]int{"link type 1 (ETHERNET)": 1, "ARPHRD 1 (ETHER)": 1}})},

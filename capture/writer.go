@@ -10,7 +10,9 @@ import (
 )
 
 // MaxSnapLen is the snap length written in file headers: libpcap's MAXIMUM_SNAPLEN,
-// the longest record tcpdump and Wireshark accept. Longer frames are written cut to it.
+// the longest record tcpdump and Wireshark accept. Longer frames are written cut to
+// it, with their true original length (tcpdump prints "[Invalid header]" for those,
+// as it does for such frames that libpcap captured; tshark reads them).
 const MaxSnapLen = 262144
 
 // Writer writes frames as a LINKTYPE_NETLINK capture that tcpdump, tshark and Open
