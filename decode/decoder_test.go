@@ -162,7 +162,7 @@ func TestDecodeFrameBothOrders(t *testing.T) {
 			if s := m.Summary(); s != "veth0" {
 				t.Errorf("summary %q", s)
 			}
-			if f := msgs[1].Field("nlmsg.flags"); f.ValueString() != "0x0301 (DUMP|REQUEST)" {
+			if f := msgs[1].Field("nlmsg.flags"); f.ValueString() != "0x0301 (REQUEST|DUMP)" {
 				t.Errorf("dump flags: %s", f.ValueString())
 			}
 			// Offsets: TA_MTU's attribute starts after hdr(16)+testhdr(8)+TA_NAME(12).

@@ -288,6 +288,7 @@ func (d *Decoder) extAck(c *Context, m *Message, f *Field, off, end, reqOff int,
 			*def = *t.Def
 			def.Name = defTarget.Name
 			def.Desc = defTarget.Desc
+			def.CName = ""
 			def.Label = "Points at " + t.Def.Label
 			if t.Def.CName != "" {
 				def.Label = "Points at " + t.Def.CName

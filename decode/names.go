@@ -85,21 +85,24 @@ func NewFlagSet(name, prefix string, bits map[uint64]string, combos ...Flag) *Fl
 	return fs
 }
 
-// Names returns the short names of the bits set in v, combos first, and the bits
-// no name covers.
+// Names returns the short names of the bits set in v in ascending bit order, a
+// combo's name standing where its lowest bit would, and the bits no name covers.
 func (fs *FlagSet) Names(v uint64) (names []string, rest uint64) {
 	rest = v
-	for _, c := range fs.Combos {
-		if c.Bit != 0 && rest&c.Bit == c.Bit {
-			names = append(names, strings.TrimPrefix(c.Name, fs.Prefix))
-			rest &^= c.Bit
-		}
-	}
 	for _, b := range fs.Bits {
-		if rest&b.Bit != 0 {
-			names = append(names, strings.TrimPrefix(b.Name, fs.Prefix))
-			rest &^= b.Bit
+		if rest&b.Bit == 0 {
+			continue
 		}
+		name := b.Name
+		bits := b.Bit
+		for _, c := range fs.Combos {
+			if c.Bit&b.Bit != 0 && v&c.Bit == c.Bit {
+				name, bits = c.Name, c.Bit
+				break
+			}
+		}
+		names = append(names, strings.TrimPrefix(name, fs.Prefix))
+		rest &^= bits
 	}
 	return names, rest
 }

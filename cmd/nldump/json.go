@@ -1,0 +1,176 @@
+package main
+
+import (
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/nldump/nldump/decode"
+)
+
+// appendJSON appends m as one JSON object and a newline (NDJSON). The object holds
+// the header fields, direction, summary, and the whole field tree: every node has
+// name (the filter name), label, value (display text), raw (the number, or the
+// bytes in hex), offset and length in the frame, and children; attributes also
+// have type, and unknown ones "unknown": true.
+func (p *printer) appendJSON(b []byte, m *decode.Message) []byte {
+	h := m.Header
+	b = append(b, `{"frame":`...)
+	b = strconv.AppendInt(b, int64(m.Frame.Number), 10)
+	b = append(b, `,"index":`...)
+	b = strconv.AppendInt(b, int64(m.Index), 10)
+	b = append(b, `,"time":`...)
+	b = appendJSONString(b, m.Time().UTC().Format(time.RFC3339Nano))
+	b = append(b, `,"time_relative":`...)
+	b = appendSeconds(b, m.Time().Sub(p.first))
+	b = append(b, `,"protocol":`...)
+	b = appendJSONString(b, m.Protocol.Name())
+	b = append(b, `,"protocol_num":`...)
+	b = strconv.AppendUint(b, uint64(m.ProtoNum()), 10)
+	b = append(b, `,"direction":`...)
+	b = appendJSONString(b, m.Direction.String())
+	b = append(b, `,"type":`...)
+	b = appendJSONString(b, m.TypeName)
+	b = append(b, `,"type_num":`...)
+	b = strconv.AppendUint(b, uint64(h.Type), 10)
+	b = append(b, `,"flags":`...)
+	b = strconv.AppendUint(b, uint64(h.Flags), 10)
+	b = append(b, `,"flag_names":[`...)
+	names, _ := decode.FlagsFor(m.Op).Names(uint64(h.Flags))
+	for i, n := range names {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, n)
+	}
+	b = append(b, `],"len":`...)
+	b = strconv.AppendUint(b, uint64(h.Len), 10)
+	b = append(b, `,"seq":`...)
+	b = strconv.AppendUint(b, uint64(h.Seq), 10)
+	b = append(b, `,"pid":`...)
+	b = strconv.AppendUint(b, uint64(h.Pid), 10)
+	b = append(b, `,"offset":`...)
+	b = strconv.AppendInt(b, int64(m.Offset), 10)
+	b = append(b, `,"byte_order":`...)
+	if m.BigEndian {
+		b = append(b, `"big"`...)
+	} else {
+		b = append(b, `"little"`...)
+	}
+	if m.Error != nil {
+		b = append(b, `,"error":`...)
+		b = strconv.AppendInt(b, int64(m.Error.Errno), 10)
+		if m.Error.Msg != "" {
+			b = append(b, `,"ext_ack_msg":`...)
+			b = appendJSONString(b, m.Error.Msg)
+		}
+	}
+	b = append(b, `,"summary":`...)
+	b = appendJSONString(b, m.Summary())
+	b = append(b, `,"malformed":`...)
+	b = strconv.AppendBool(b, m.Malformed)
+	b = append(b, `,"tree":`...)
+	b = appendJSONNodes(b, m.Root.Children)
+	if m.Root.Note != "" {
+		b = append(b, `,"note":`...)
+		b = appendJSONString(b, m.Root.Note)
+	}
+	return append(b, "}\n"...)
+}
+
+func appendJSONNodes(b []byte, fs []decode.Field) []byte {
+	b = append(b, '[')
+	for i := range fs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONNode(b, &fs[i])
+	}
+	return append(b, ']')
+}
+
+func appendJSONNode(b []byte, f *decode.Field) []byte {
+	d := f.Def
+	b = append(b, `{"name":`...)
+	b = appendJSONString(b, d.Name)
+	b = append(b, `,"label":`...)
+	b = appendJSONString(b, d.Label)
+	if d.CName != "" {
+		b = append(b, `,"cname":`...)
+		b = appendJSONString(b, d.CName)
+	}
+	if v := f.AppendValue(nil); len(v) > 0 {
+		b = append(b, `,"value":`...)
+		b = appendJSONBytes(b, v)
+		switch {
+		case d.Kind.Signed():
+			b = append(b, `,"raw":`...)
+			b = strconv.AppendInt(b, f.Int(), 10)
+		case d.Kind.IsInt():
+			b = append(b, `,"raw":`...)
+			b = strconv.AppendUint(b, f.Value, 10)
+		case len(f.Bytes) > 0 && d.Kind != decode.KindBinary && d.Kind != decode.KindPad:
+			b = append(b, `,"raw":"`...)
+			b = decode.AppendHex(b, f.Bytes)
+			b = append(b, '"')
+		}
+	}
+	b = append(b, `,"offset":`...)
+	b = strconv.AppendInt(b, int64(f.Offset), 10)
+	b = append(b, `,"length":`...)
+	b = strconv.AppendInt(b, int64(f.Length), 10)
+	if f.IsAttr() {
+		b = append(b, `,"type":`...)
+		b = strconv.AppendUint(b, uint64(f.Type), 10)
+	}
+	if f.Unknown {
+		b = append(b, `,"unknown":true`...)
+	}
+	if f.Note != "" {
+		b = append(b, `,"note":`...)
+		b = appendJSONString(b, f.Note)
+	}
+	if len(f.Children) > 0 {
+		b = append(b, `,"children":`...)
+		b = appendJSONNodes(b, f.Children)
+	}
+	return append(b, '}')
+}
+
+func appendJSONString(b []byte, s string) []byte {
+	return appendJSONBytes(b, []byte(s))
+}
+
+// appendJSONBytes appends s as a JSON string; control characters become \u00XX and
+// invalid UTF-8 becomes U+FFFD, so the output is valid JSON and terminal-safe.
+func appendJSONBytes(b []byte, s []byte) []byte {
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\':
+				b = append(b, '\\', c)
+			case c < 0x20 || c == 0x7f:
+				b = append(b, '\\', 'u', '0', '0', hexDigit(c>>4), hexDigit(c&0xf))
+			default:
+				b = append(b, c)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b = append(b, `\ufffd`...)
+		case r >= 0x80 && r < 0xa0:
+			b = append(b, '\\', 'u', '0', '0', hexDigit(byte(r>>4)), hexDigit(byte(r)&0xf))
+		case r == 0x2028 || r == 0x2029:
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigit(byte(r)&0xf))
+		default:
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	return append(b, '"')
+}

@@ -1,0 +1,154 @@
+// Command nldump decodes Linux netlink traffic captured on an nlmon interface.
+//
+// It reads pcap and pcapng files (tcpdump -i nlmon0 -w FILE), decodes every message
+// down to every attribute, and prints one-line summaries, a verbose field tree, hex
+// with field offsets, or JSON.
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/nldump/nldump/capture"
+	"github.com/nldump/nldump/decode"
+)
+
+// Exit statuses scripts can rely on.
+const (
+	exitOK    = 0 // all went well
+	exitInput = 1 // unreadable or damaged input
+	exitUsage = 2 // bad flags or arguments
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is main without the process: it parses args, runs, and returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	opts, err := parseFlags(args, stderr)
+	if errors.Is(err, errHelp) {
+		return exitOK
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "nldump: %v\n", err)
+		fmt.Fprintln(stderr, "Run 'nldump --help' for usage.")
+		return exitUsage
+	}
+	if opts.fields {
+		w := bufio.NewWriter(stdout)
+		printFields(w)
+		w.Flush()
+		return exitOK
+	}
+	return readFile(opts, stdin, stdout, stderr)
+}
+
+// readFile decodes the capture named by opts.read and prints it.
+func readFile(opts *options, stdin io.Reader, stdout, stderr io.Writer) int {
+	var src capture.Source
+	var err error
+	if opts.read == capture.Stdin {
+		src, err = capture.NewReader(stdin, "standard input")
+	} else {
+		src, err = capture.Open(opts.read)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "nldump: %v\n", err)
+		return exitInput
+	}
+	defer src.Close()
+
+	dec := decode.NewDecoder()
+	dec.Order = opts.order
+	dec.Reuse = true
+	if err := prepareSession(opts, dec.Session); err != nil {
+		fmt.Fprintf(stderr, "nldump: %v\n", err)
+		return exitInput
+	}
+
+	out := bufio.NewWriterSize(stdout, 256<<10)
+	p := newPrinter(opts, out)
+	var msgs []decode.Message
+	var readErr error
+	st := runStats{}
+	for {
+		fr, err := src.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil && fr.Data == nil {
+			readErr = err
+			break
+		}
+		msgs = dec.DecodeFrame(&fr, msgs)
+		st.frames++
+		for i := range msgs {
+			m := &msgs[i]
+			st.messages++
+			if m.Malformed {
+				st.malformed++
+			}
+			p.message(m, len(msgs))
+			if opts.count > 0 && st.messages >= opts.count {
+				break
+			}
+		}
+		if opts.lineBuffered {
+			out.Flush()
+		}
+		if err != nil {
+			readErr = err
+			break
+		}
+		if opts.count > 0 && st.messages >= opts.count {
+			break
+		}
+	}
+	if ferr := out.Flush(); ferr != nil && !isBrokenPipe(ferr) {
+		fmt.Fprintf(stderr, "nldump: writing output: %v\n", ferr)
+		return exitInput
+	}
+	cs := src.Stats()
+	if !opts.noSummary {
+		st.print(stderr, cs)
+	}
+	if readErr != nil {
+		fmt.Fprintf(stderr, "nldump: %v\n", readErr)
+		return exitInput
+	}
+	return exitOK
+}
+
+// runStats counts what the run decoded, for the end summary.
+type runStats struct {
+	frames, messages, malformed int
+}
+
+// print writes the end summary, like tcpdump's "N packets captured".
+func (s runStats) print(w io.Writer, cs capture.Stats) {
+	fmt.Fprintf(w, "%d frames, %d messages", s.frames, s.messages)
+	if s.malformed > 0 {
+		fmt.Fprintf(w, ", %d malformed", s.malformed)
+	}
+	if cs.Truncated > 0 {
+		fmt.Fprintf(w, ", %d frames truncated", cs.Truncated)
+	}
+	if n := cs.SkippedTotal(); n > 0 {
+		fmt.Fprintf(w, ", %d non-netlink records skipped", n)
+	}
+	if cs.Malformed > 0 {
+		fmt.Fprintf(w, ", %d records too short for their pseudo-header", cs.Malformed)
+	}
+	if cs.CutOff() {
+		fmt.Fprint(w, ", file cut off mid-record")
+	}
+	fmt.Fprintln(w)
+}
+
+func isBrokenPipe(err error) bool {
+	return errors.Is(err, os.ErrClosed) || errors.Is(err, errBrokenPipe)
+}

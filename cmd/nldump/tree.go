@@ -1,0 +1,81 @@
+package main
+
+import (
+	"strconv"
+
+	"github.com/nldump/nldump/decode"
+)
+
+// appendTree appends the verbose field tree of m, tshark -V style: one line per
+// field, indented by depth, "label: value", with problem notes under their field.
+func appendTree(b []byte, m *decode.Message) []byte {
+	b = append(b, "    Message "...)
+	b = strconv.AppendInt(b, int64(m.Frame.Number), 10)
+	b = append(b, '.')
+	b = strconv.AppendInt(b, int64(m.Index+1), 10)
+	b = append(b, ": "...)
+	b = decode.AppendEscaped(b, []byte(m.TypeName))
+	b = append(b, " ("...)
+	b = append(b, m.Direction.String()...)
+	b = append(b, "), "...)
+	b = strconv.AppendInt(b, int64(len(m.Data)), 10)
+	b = append(b, " bytes at offset "...)
+	b = strconv.AppendInt(b, int64(m.Offset), 10)
+	b = append(b, " of frame "...)
+	b = strconv.AppendInt(b, int64(m.Frame.Number), 10)
+	if m.BigEndian {
+		b = append(b, ", big-endian"...)
+	}
+	b = append(b, '\n')
+	for i := range m.Root.Children {
+		b = appendNode(b, &m.Root.Children[i], 2)
+	}
+	if m.Root.Note != "" {
+		b = appendNote(b, m.Root.Note, 2)
+	}
+	return b
+}
+
+// appendNode appends one field line and its children.
+func appendNode(b []byte, f *decode.Field, depth int) []byte {
+	for i := 0; i < depth; i++ {
+		b = append(b, "    "...)
+	}
+	b = appendLabel(b, f)
+	if v := f.AppendValue(nil); len(v) > 0 {
+		b = append(b, ": "...)
+		b = append(b, v...)
+	}
+	b = append(b, '\n')
+	if f.Note != "" {
+		b = appendNote(b, f.Note, depth+1)
+	}
+	for i := range f.Children {
+		b = appendNode(b, &f.Children[i], depth+1)
+	}
+	return b
+}
+
+// appendLabel appends the name a reader of C headers knows the field by: the C name
+// of attributes and members, the label of structs and containers.
+func appendLabel(b []byte, f *decode.Field) []byte {
+	d := f.Def
+	switch {
+	case f.Unknown:
+		b = append(b, "Attribute type "...)
+		b = strconv.AppendInt(b, int64(f.Type), 10)
+		return append(b, " (unknown)"...)
+	case d.Kind == decode.KindStruct || d.CName == "":
+		return append(b, d.Label...)
+	}
+	return append(b, d.CName...)
+}
+
+func appendNote(b []byte, note string, depth int) []byte {
+	for i := 0; i < depth; i++ {
+		b = append(b, "    "...)
+	}
+	b = append(b, "[problem: "...)
+	b = appendTerminalSafe(b, note)
+	return append(b, "]\n"...)
+}

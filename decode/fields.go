@@ -1,0 +1,125 @@
+package decode
+
+import "sort"
+
+// FieldLister is implemented by protocols that can list the definitions of every
+// field they decode, for `nldump --fields` and the display-filter compiler.
+type FieldLister interface {
+	// Fields returns the protocol's field definitions.
+	Fields() []*FieldDef
+}
+
+// DefCollector gathers field definitions from attribute sets and structs,
+// following nests, arrays and sub-messages, each definition once.
+type DefCollector struct {
+	seen map[any]bool
+	defs []*FieldDef
+}
+
+// Add adds a definition.
+func (c *DefCollector) Add(defs ...*FieldDef) {
+	if c.seen == nil {
+		c.seen = make(map[any]bool)
+	}
+	for _, d := range defs {
+		if !c.seen[d] {
+			c.seen[d] = true
+			c.defs = append(c.defs, d)
+		}
+	}
+}
+
+// Struct adds the definitions of a struct and its members.
+func (c *DefCollector) Struct(s *Struct) {
+	if s == nil || c.seen[s] {
+		return
+	}
+	c.Add(&s.def)
+	c.seen[s] = true
+	for i := range s.Members {
+		if s.Members[i].CName != "" {
+			c.Add(&s.Members[i].def)
+		}
+	}
+}
+
+// Set adds the definitions of an attribute set and everything reachable from it.
+func (c *DefCollector) Set(s *AttrSet) {
+	if s == nil {
+		return
+	}
+	if c.seen == nil {
+		c.seen = make(map[any]bool)
+	}
+	if c.seen[s] {
+		return
+	}
+	c.seen[s] = true
+	for _, a := range s.Attrs() {
+		c.attr(a)
+	}
+	c.Add(&s.unknown)
+}
+
+func (c *DefCollector) attr(a *Attr) {
+	if a == nil {
+		return
+	}
+	c.Add(&a.def)
+	c.Set(a.Nested)
+	c.Struct(a.Struct)
+	if a.Elem != nil {
+		c.attr(a.Elem)
+	}
+	if a.Sub != nil {
+		keys := make([]string, 0, len(a.Sub.Variants))
+		for k := range a.Sub.Variants {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			v := a.Sub.Variants[k]
+			c.Set(v.Nested)
+			c.Struct(v.Struct)
+		}
+		if a.Sub.Default != nil {
+			c.Set(a.Sub.Default.Nested)
+			c.Struct(a.Sub.Default.Struct)
+		}
+	}
+}
+
+// Defs returns the gathered definitions in the order they were added.
+func (c *DefCollector) Defs() []*FieldDef { return c.defs }
+
+// Fields returns the definitions of the core fields (nlmsghdr, NLMSG_ERROR,
+// NLMSG_DONE, extended ACK) and of every registered protocol that lists its own,
+// sorted by filter name, one definition per name.
+func (r *Registry) Fields() []*FieldDef {
+	var c DefCollector
+	c.Add(HeaderDefs()...)
+	c.Add(&defErr, &defErrno, &defEchoed, &defDone, &defExtAck, &defTarget)
+	c.Set(extAckAttrs)
+	r.mu.RLock()
+	protos := make([]Protocol, 0, len(r.protos))
+	for _, p := range r.protos {
+		protos = append(protos, p)
+	}
+	r.mu.RUnlock()
+	for _, p := range protos {
+		if l, ok := p.(FieldLister); ok {
+			c.Add(l.Fields()...)
+		}
+	}
+	byName := map[string]*FieldDef{}
+	var out []*FieldDef
+	for _, d := range c.Defs() {
+		if _, dup := byName[d.Name]; dup {
+			continue
+		}
+		byName[d.Name] = d
+		out = append(out, d)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
