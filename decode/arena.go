@@ -1,7 +1,11 @@
 package decode
 
-// arenaChunk is the number of fields allocated at a time.
-const arenaChunk = 8192
+// arenaFirst and arenaMax bound the number of fields allocated at a time: chunks
+// start small (a decoder for one message stays cheap) and double up to arenaMax.
+const (
+	arenaFirst = 256
+	arenaMax   = 8192
+)
 
 // arena hands out field slices from large chunks, so that decoding a message costs
 // no allocation of its own. Slices stay valid until reset.
@@ -33,7 +37,10 @@ func (a *arena) next(n int) {
 			return
 		}
 	}
-	size := arenaChunk
+	size := arenaFirst
+	if k := len(a.chunks); k > 0 {
+		size = min(2*len(a.chunks[k-1]), arenaMax)
+	}
 	if n > size {
 		size = n
 	}

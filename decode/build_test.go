@@ -18,7 +18,6 @@ func (w wire) order() binary.AppendByteOrder {
 
 func (w wire) u16(v uint16) []byte { return w.order().AppendUint16(nil, v) }
 func (w wire) u32(v uint32) []byte { return w.order().AppendUint32(nil, v) }
-func (w wire) u64(v uint64) []byte { return w.order().AppendUint64(nil, v) }
 
 func cat(parts ...[]byte) []byte {
 	var b []byte
