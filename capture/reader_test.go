@@ -140,6 +140,13 @@ func readerCases(t testing.TB) []readerCase {
 	le.PutUint32(tooShortBlock[4:8], 4)
 	capOverOrig := pcapFile(le, true, LinkTypeNetlink, testRecord{time: testTime(1), data: r1.data, orig: 20})
 
+	// pcapng with two sections of different byte orders, and a frame of a second
+	// interface whose description comes between two packets.
+	twoSections := cat(pcapngFile(le, mixed[1:2], r1), pcapngFile(be, mixed[1:2], r2))
+	lateIface := cat(ng1, ngIDB(le, LinkTypeNetlink), ngEPB(le, onIface(r2, 1), ""))
+	lateF2 := cutF2
+	lateF2.Interface = 1
+
 	// pcapng niceties.
 	commented := cat(ngSHB(le), ngIDB(le, LinkTypeNetlink), ngEPB(le, r1, "route dump"))
 	commentedFrame := f1
@@ -152,6 +159,13 @@ func readerCases(t testing.TB) []readerCase {
 		{name: "pcap BE ns", in: pcapFile(be, true, LinkTypeNetlink, r1, r2), want: []Frame{f1, f2}, stats: pcapStats(two)},
 		{name: "pcapng LE", in: ng12, want: []Frame{f1, f2}, stats: ngStats(two)},
 		{name: "pcapng BE", in: pcapngFile(be, []layers.LinkType{LinkTypeNetlink}, r1, r2), want: []Frame{f1, f2}, stats: ngStats(two)},
+		{name: "pcapng two sections", in: twoSections, want: []Frame{f1, f2}, stats: ngStats(two)},
+		{name: "pcapng two sections cut", in: cut(twoSections, 1004), want: []Frame{f1, cutF2},
+			stats:  ngStats(Stats{Records: 2, Frames: 2, Truncated: 1}),
+			endErr: ErrCutOff, errText: "(29016 of its 30016 bytes are there)"},
+		{name: "pcapng late interface cut", in: cut(lateIface, 1004), want: []Frame{f1, lateF2},
+			stats:  ngStats(Stats{Records: 2, Frames: 2, Truncated: 1}),
+			endErr: ErrCutOff, errText: "(29016 of its 30016 bytes are there)"},
 		{name: "pcapng comment", in: commented, want: []Frame{commentedFrame}, stats: ngStats(Stats{Records: 1, Frames: 1})},
 		{name: "gzip pcap", in: gzipped(t, pcap12), want: []Frame{f1, f2}, stats: gz(pcapStats(two))},
 		{name: "gzip pcapng", in: gzipped(t, ng12), want: []Frame{f1, f2}, stats: gz(ngStats(two))},
