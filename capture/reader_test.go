@@ -147,6 +147,14 @@ func readerCases(t testing.TB) []readerCase {
 	lateF2 := cutF2
 	lateF2.Interface = 1
 
+	// Headers of the wrong version; a gzip stream with a bad checksum.
+	pcapV3 := pcapFile(le, true, LinkTypeNetlink, r1)
+	le.PutUint16(pcapV3[4:6], 3)
+	ngV2 := cat(ng1)
+	le.PutUint16(ngV2[12:14], 2)
+	badCRC := gzipped(t, pcap12)
+	badCRC[len(badCRC)-8] ^= 0xff
+
 	// pcapng niceties.
 	commented := cat(ngSHB(le), ngIDB(le, LinkTypeNetlink), ngEPB(le, r1, "route dump"))
 	commentedFrame := f1
@@ -237,6 +245,14 @@ func readerCases(t testing.TB) []readerCase {
 			stats:  pcapStats(Stats{}),
 			endErr: ErrDamaged, errText: "bad record: capture length exceeds original packet length: 116 > 20"},
 
+		{name: "pcap version 3", in: pcapV3, openErr: ErrDamaged,
+			errText: "x.pcap: pcap file header is damaged: Unknown major version 3"},
+		{name: "pcapng version 2", in: ngV2, openErr: ErrDamaged,
+			errText: "x.pcap: pcapng section header is damaged: Unknown pcapng Version in Section Header"},
+		{name: "pcapng section header cut", in: ng1[:20], openErr: ErrCutOff,
+			errText: "x.pcap: pcapng section header is cut off"},
+		{name: "gzip checksum", in: badCRC, want: []Frame{f1, f2}, stats: gz(pcapStats(two)),
+			endErr: ErrDamaged, errText: "x.pcap: gzip data is corrupt: gzip: invalid checksum"},
 		{name: "garbage", in: []byte("Hello, world\n"), openErr: ErrNotCapture,
 			errText: "x.pcap: not a pcap or pcapng file (starts with 48 65 6c 6c); nldump reads captures written by tcpdump -i nlmon0 -w FILE"},
 		{name: "empty", in: nil, openErr: ErrNotCapture, errText: "x.pcap: empty file; nldump reads"},
