@@ -141,8 +141,14 @@ func (d *Decoder) message(m *Message, fr *capture.Frame, off int, be bool, proto
 	m.Data = data[off:end]
 
 	name, op := d.typeName(&c, proto, h.Type)
+	if op == OpOther && h.Flags&unix.NLM_F_REQUEST != 0 && h.Flags&unix.NLM_F_DUMP == unix.NLM_F_DUMP {
+		op = OpGet // a dump request of a protocol whose types do not say their kind
+	}
 	m.TypeName, m.Op = name, op
 	m.Direction = direction(h)
+	if d.Session != nil {
+		m.Direction = d.Session.refineDirection(fr.Protocol, h, op, m.Direction)
+	}
 
 	// The payload.
 	var payload []Field

@@ -53,6 +53,9 @@ type ErrorInfo struct {
 
 // ErrnoName returns the symbolic name of a positive errno ("EEXIST").
 func ErrnoName(errno int) string {
+	if errno == int(unix.EOPNOTSUPP) {
+		return "EOPNOTSUPP" // the kernel's name; ENOTSUP is the same number
+	}
 	if n := unix.ErrnoName(syscall.Errno(errno)); n != "" {
 		return n
 	}

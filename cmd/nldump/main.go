@@ -14,6 +14,7 @@ import (
 
 	"github.com/nldump/nldump/capture"
 	"github.com/nldump/nldump/decode"
+	_ "github.com/nldump/nldump/decode/all"
 )
 
 // Exit statuses scripts can rely on.

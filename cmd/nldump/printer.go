@@ -60,7 +60,7 @@ func (p *printer) appendSummary(b []byte, m *decode.Message, inFrame int) []byte
 	if p.o.timeFmt != timeNone {
 		s := len(b)
 		b = p.appendTime(b, m.Time())
-		b = pad(b, s, 10)
+		b = pad(b, s, 11)
 	}
 	s := len(b)
 	b = append(b, m.Protocol.Name()...)
@@ -70,7 +70,7 @@ func (p *printer) appendSummary(b []byte, m *decode.Message, inFrame int) []byte
 	b = pad(b, s, 13)
 	s = len(b)
 	b = decode.AppendEscaped(b, []byte(m.TypeName))
-	b = pad(b, s, 16)
+	b = pad(b, s, 22)
 	s = len(b)
 	b = appendFlags(b, m)
 	b = pad(b, s, 14)

@@ -1,18 +1,27 @@
 package main
 
 import (
-	"fmt"
-	"strconv"
-	"strings"
+	"io"
 
+	"github.com/nldump/nldump/capture"
 	"github.com/nldump/nldump/decode"
+	"github.com/nldump/nldump/decode/genl"
+	"golang.org/x/sys/unix"
 )
 
-// prepareSession applies what the command line says about the capture's state
-// before decoding starts: generic netlink family ids named by hand.
+// prepareSession fills the session with what decoding needs to know before the
+// first message: the generic netlink family ids the whole file announces (a first
+// pass, so that messages before the controller exchange are named too; not for
+// standard input, which cannot be read twice), then the ids named by hand, which
+// win.
 func prepareSession(o *options, s *decode.Session) error {
+	if o.read != capture.Stdin {
+		if err := learnFamilies(o.read, s); err != nil {
+			return err
+		}
+	}
 	for _, v := range o.genlFamilies {
-		id, name, err := parseGenlFamily(v)
+		id, name, err := genl.ParseFamilyFlag(v)
 		if err != nil {
 			return err
 		}
@@ -21,15 +30,20 @@ func prepareSession(o *options, s *decode.Session) error {
 	return nil
 }
 
-// parseGenlFamily parses --genl-family ID=NAME.
-func parseGenlFamily(v string) (uint16, string, error) {
-	idText, name, ok := strings.Cut(v, "=")
-	if !ok || name == "" {
-		return 0, "", fmt.Errorf("--genl-family %q: want ID=NAME, e.g. --genl-family 0x15=ethtool", v)
+// learnFamilies reads the file once, looking only at nlctrl messages.
+func learnFamilies(path string, s *decode.Session) error {
+	src, err := capture.Open(path)
+	if err != nil {
+		return err
 	}
-	id, err := strconv.ParseUint(idText, 0, 16)
-	if err != nil || id < 16 {
-		return 0, "", fmt.Errorf("--genl-family %q: the id must be a number from 16 to 65535 (decimal or 0x hex), as the controller reports it", v)
+	defer src.Close()
+	for {
+		fr, err := src.Next()
+		if fr.Data != nil && fr.Protocol == unix.NETLINK_GENERIC {
+			genl.Learn(s, &fr)
+		}
+		if err == io.EOF || err != nil {
+			return nil // the main pass reports read errors
+		}
 	}
-	return uint16(id), name, nil
 }

@@ -1,0 +1,10 @@
+// Package all registers every protocol decoder nldump has with decode.DefaultRegistry.
+// Import it for its side effect:
+//
+//	import _ "github.com/nldump/nldump/decode/all"
+package all
+
+import (
+	// Generic netlink (NETLINK_GENERIC) and its families.
+	_ "github.com/nldump/nldump/decode/genl"
+)
