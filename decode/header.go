@@ -62,7 +62,7 @@ func FlagsFor(op Op) *FlagSet {
 var (
 	defMsg = FieldDef{Name: "nlmsg", Label: "Netlink message", Kind: KindNone,
 		Desc: "One netlink message: a struct nlmsghdr and its payload."}
-	defHdr = FieldDef{Name: "nlmsg.hdr", Label: "Header", CName: "struct nlmsghdr", Kind: KindStruct,
+	defHdr = FieldDef{Name: "nlmsg.hdr", Label: "struct nlmsghdr", CName: "struct nlmsghdr", Kind: KindStruct,
 		Desc: "The 16-byte netlink message header."}
 	defLen = FieldDef{Name: "nlmsg.len", Label: "Length", CName: "nlmsg_len", Kind: KindU32,
 		Desc: "Length of the message including this header, in bytes.", Unit: "bytes"}
