@@ -26,6 +26,9 @@ type Command struct {
 	// Op says how the nlmsg_flags bits 0x100-0x800 of the command's requests read;
 	// when OpOther it is guessed from the name (GET, NEW, DEL, ...).
 	Op decode.Op
+	// Header is a fixed header after genlmsghdr that replaces the family's for
+	// this command, if any.
+	Header *decode.Struct
 
 	typeName string // "ethtool LINKINFO_GET"
 }

@@ -119,16 +119,21 @@ func (Protocol) DecodePayload(c *decode.Context, off, end int) []decode.Field {
 	}
 	hdr := c.Struct(hs, off, off+unix.GENL_HDRLEN)
 	ao := off + unix.GENL_HDRLEN
+	set, fh := fam.Attrs, fam.Header
+	if k := fam.Command(cmd, reply); k != nil {
+		if k.Attrs != nil {
+			set = k.Attrs
+		}
+		if k.Header != nil {
+			fh = k.Header
+		}
+	}
 	var fixed decode.Field
 	n := 1
-	if fam.Header != nil {
-		fixed = c.Struct(fam.Header, ao, end)
-		ao += fam.Header.Size
+	if fh != nil {
+		fixed = c.Struct(fh, ao, end)
+		ao += fh.Size
 		n++
-	}
-	set := fam.Attrs
-	if k := fam.Command(cmd, reply); k != nil && k.Attrs != nil {
-		set = k.Attrs
 	}
 	if set == nil {
 		set = rawAttrs
