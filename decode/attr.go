@@ -38,19 +38,46 @@ type AttrIter struct {
 	// Bits holds the current attribute's NLA_F_NESTED and NLA_F_NET_BYTEORDER bits.
 	Bits uint16
 
-	err *AttrError
+	err    AttrError
+	failed bool
 }
 
-// AttrError says where and why an attribute walk stopped early.
+// AttrError says where and why an attribute walk stopped early. It is a plain
+// value, formatted only when asked, so that a failed walk costs no allocation.
 type AttrError struct {
 	// Offset is where the offending bytes start within the frame.
 	Offset int
-	// Reason says what is wrong.
-	Reason string
+	// Len is the offending nla_len, or the number of trailing bytes.
+	Len int
+	// Left is the number of bytes that were left in the parent.
+	Left int
+	// Kind says what is wrong.
+	Kind AttrErrorKind
 }
 
+// AttrErrorKind is why an attribute walk stopped.
+type AttrErrorKind uint8
+
+// Reasons an attribute walk stops early.
+const (
+	// AttrTrailing: fewer than 4 non-zero bytes after the last attribute.
+	AttrTrailing AttrErrorKind = iota + 1
+	// AttrTooShort: nla_len below the 4-byte header (0 included).
+	AttrTooShort
+	// AttrTooLong: nla_len beyond the end of the parent.
+	AttrTooLong
+)
+
 // Error implements error.
-func (e *AttrError) Error() string { return fmt.Sprintf("offset %d: %s", e.Offset, e.Reason) }
+func (e *AttrError) Error() string {
+	switch e.Kind {
+	case AttrTrailing:
+		return fmt.Sprintf("offset %d: %d trailing bytes, too short for an attribute header", e.Offset, e.Len)
+	case AttrTooShort:
+		return fmt.Sprintf("offset %d: attribute length %d is below the 4-byte header", e.Offset, e.Len)
+	}
+	return fmt.Sprintf("offset %d: attribute length %d exceeds the %d bytes left in its parent", e.Offset, e.Len, e.Left)
+}
 
 // NewAttrIter returns an iterator over the attributes in data[off:end].
 func NewAttrIter(data []byte, off, end int, bigEndian bool) AttrIter {
@@ -62,13 +89,13 @@ func NewAttrIter(data []byte, off, end int, bigEndian bool) AttrIter {
 
 // Next advances to the next attribute and reports whether there is one.
 func (it *AttrIter) Next() bool {
-	if it.err != nil || it.off >= it.end {
+	if it.failed || it.off >= it.end {
 		return false
 	}
 	rem := it.end - it.off
 	if rem < 4 {
 		if !allZero(it.data[it.off:it.end]) {
-			it.err = &AttrError{it.off, fmt.Sprintf("%d trailing bytes, too short for an attribute header", rem)}
+			it.fail(AttrTrailing, rem, rem)
 		}
 		return false
 	}
@@ -76,10 +103,10 @@ func (it *AttrIter) Next() bool {
 	t := u16(it.data[it.off+2:], it.be)
 	switch {
 	case l < 4:
-		it.err = &AttrError{it.off, fmt.Sprintf("attribute length %d is below the 4-byte header", l)}
+		it.fail(AttrTooShort, l, rem)
 		return false
 	case l > rem:
-		it.err = &AttrError{it.off, fmt.Sprintf("attribute length %d exceeds the %d bytes left in its parent", l, rem)}
+		it.fail(AttrTooLong, l, rem)
 		return false
 	}
 	it.Offset, it.Len = it.off, l
@@ -91,11 +118,21 @@ func (it *AttrIter) Next() bool {
 	return true
 }
 
+func (it *AttrIter) fail(k AttrErrorKind, l, left int) {
+	it.err = AttrError{Offset: it.off, Len: l, Left: left, Kind: k}
+	it.failed = true
+}
+
 // Value returns the current attribute's value bounds [start, end) in the frame.
 func (it *AttrIter) Value() (start, end int) { return it.Offset + 4, it.Offset + it.Len }
 
 // Err returns why the walk stopped early, or nil.
-func (it *AttrIter) Err() *AttrError { return it.err }
+func (it *AttrIter) Err() *AttrError {
+	if !it.failed {
+		return nil
+	}
+	return &it.err
+}
 
 // Rest returns the offset at which the walk stopped.
 func (it *AttrIter) Rest() int { return it.off }
@@ -107,5 +144,5 @@ func countAttrs(data []byte, off, end int, be bool) (n int, stopped bool) {
 	for it.Next() {
 		n++
 	}
-	return n, it.err != nil
+	return n, it.failed
 }

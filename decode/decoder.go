@@ -25,10 +25,12 @@ type Decoder struct {
 	arena    arena
 	lastBE   bool
 	typeDefs map[typeKey]*FieldDef
+	ctx      Context // the message being decoded (reused: it must not escape per message)
+	echo     Context // the request echoed in an NLMSG_ERROR
 }
 
 type typeKey struct {
-	proto uint16
+	proto Protocol
 	typ   uint16
 	name  string
 }
@@ -118,7 +120,8 @@ func (d *Decoder) message(m *Message, fr *capture.Frame, off int, be bool, proto
 	data := fr.Data
 	h := readHeader(data[off:], be)
 	*m = Message{Frame: fr, Offset: off, Header: h, BigEndian: be, Protocol: proto}
-	c := Context{Data: data, BigEndian: be, Header: h, Msg: m, d: d}
+	d.ctx = Context{Data: data, BigEndian: be, Header: h, Msg: m, d: d}
+	c := &d.ctx
 
 	end := off + int(h.Len)
 	next := off + align4(int(h.Len))
@@ -140,7 +143,7 @@ func (d *Decoder) message(m *Message, fr *capture.Frame, off int, be bool, proto
 	}
 	m.Data = data[off:end]
 
-	name, op := d.typeName(&c, proto, h.Type)
+	name, op := d.typeName(c, proto, h.Type)
 	if op == OpOther && h.Flags&unix.NLM_F_REQUEST != 0 && h.Flags&unix.NLM_F_DUMP == unix.NLM_F_DUMP {
 		op = OpGet // a dump request of a protocol whose types do not say their kind
 	}
@@ -155,20 +158,20 @@ func (d *Decoder) message(m *Message, fr *capture.Frame, off int, be bool, proto
 	po := off + unix.NLMSG_HDRLEN
 	switch {
 	case h.Type == unix.NLMSG_ERROR:
-		payload = d.errorPayload(&c, m, po, end)
+		payload = d.errorPayload(c, m, po, end)
 	case h.Type == unix.NLMSG_DONE:
-		payload = d.donePayload(&c, m, po, end)
+		payload = d.donePayload(c, m, po, end)
 	case h.Type < unix.NLMSG_MIN_TYPE:
 		if po < end {
 			payload = c.Alloc(1)
 			c.SetBytes(&payload[0], &defPayload, po, end)
 		}
 	default:
-		payload = d.safePayload(&c, proto, po, end)
+		payload = d.safePayload(c, proto, po, end)
 	}
 
 	kids := d.arena.alloc(1 + len(payload))
-	d.headerField(&c, &kids[0], off, h, op, proto, name)
+	d.headerField(c, &kids[0], off, h, op, proto, name)
 	copy(kids[1:], payload)
 	m.Root = Field{Def: &defMsg, Offset: off, Length: end - off, Children: kids}
 	if lenNote != "" {
@@ -235,7 +238,7 @@ func (d *Decoder) typeDef(proto Protocol, t uint16, name string) *FieldDef {
 	if d.typeDefs == nil {
 		d.typeDefs = make(map[typeKey]*FieldDef)
 	}
-	k := typeKey{protoKey(proto), t, name}
+	k := typeKey{proto, t, name}
 	if def, ok := d.typeDefs[k]; ok {
 		return def
 	}
@@ -244,13 +247,6 @@ func (d *Decoder) typeDef(proto Protocol, t uint16, name string) *FieldDef {
 	def.Enum = &Enum{Name: "nlmsg_type", Values: map[uint64]string{uint64(t): name}}
 	d.typeDefs[k] = def
 	return def
-}
-
-func protoKey(p Protocol) uint16 {
-	if n, ok := ProtocolNumber(p.Name()); ok {
-		return n
-	}
-	return 0xffff
 }
 
 // direction judges a message's direction from its header. The session refines

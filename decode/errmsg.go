@@ -182,9 +182,10 @@ func (d *Decoder) errorPayload(c *Context, m *Message, off, end int) []Field {
 	if end-ro >= unix.NLMSG_HDRLEN {
 		rh := readHeader(c.Data[ro:], c.BigEndian)
 		info.Request = &rh
-		rc := *c
+		d.echo = *c
+		rc := &d.echo
 		rc.Header, rc.Echoed = rh, true
-		name, op := d.typeName(&rc, m.Protocol, rh.Type)
+		name, op := d.typeName(rc, m.Protocol, rh.Type)
 		info.RequestType = name
 		reqEnd = ro + unix.NLMSG_HDRLEN
 		if m.Header.Flags&unix.NLM_F_CAPPED == 0 {
@@ -195,10 +196,10 @@ func (d *Decoder) errorPayload(c *Context, m *Message, off, end int) []Field {
 		}
 		var payload []Field
 		if reqEnd > ro+unix.NLMSG_HDRLEN && rh.Type >= unix.NLMSG_MIN_TYPE {
-			payload = d.safePayload(&rc, m.Protocol, ro+unix.NLMSG_HDRLEN, reqEnd)
+			payload = d.safePayload(rc, m.Protocol, ro+unix.NLMSG_HDRLEN, reqEnd)
 		}
 		reqFields = c.Alloc(1 + len(payload))
-		d.headerField(&rc, &reqFields[0], ro, rh, op, m.Protocol, name)
+		d.headerField(rc, &reqFields[0], ro, rh, op, m.Protocol, name)
 		copy(reqFields[1:], payload)
 		n++
 	} else if end > ro {

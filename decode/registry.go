@@ -55,6 +55,7 @@ func rawProtocol(proto uint16) Protocol {
 // numbers and its payload is walked as attributes when it parses as attributes, and
 // shown as bytes otherwise.
 type RawProtocol struct {
+	names   sync.Map // uint16 -> string, "type-N"
 	name    string
 	set     *AttrSet
 	payload FieldDef
@@ -75,7 +76,12 @@ func (p *RawProtocol) Name() string { return p.name }
 
 // MessageType implements Protocol: the type as a number.
 func (p *RawProtocol) MessageType(c *Context, t uint16) (string, Op) {
-	return "type-" + strconv.Itoa(int(t)), OpOther
+	if n, ok := p.names.Load(t); ok {
+		return n.(string), OpOther
+	}
+	n := "type-" + strconv.Itoa(int(t))
+	p.names.Store(t, n)
+	return n, OpOther
 }
 
 // DecodePayload implements Protocol: the payload as attributes if it walks as
