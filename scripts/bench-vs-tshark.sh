@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Times nldump against tshark on the same capture, in one go, and prints the ratios:
+#   nldump -V  vs  tshark -V
+#   nldump -T json  vs  tshark -T json
+# plus how many netlink message headers each output holds (top-level ones and those
+# echoed inside NLMSG_ERROR; tshark 4.0 gives up inside large dump frames) and each
+# run's peak memory.
+#
+#   scripts/bench-vs-tshark.sh [CAPTURE] [RUNS]
+#
+# CAPTURE defaults to the largest route dump in testdata/pcaps; RUNS (default 3) is
+# the number of timed runs of each command (the best is kept).
+set -euo pipefail
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+cap=${1:-}
+runs=${2:-3}
+if [ -z "$cap" ]; then
+	for c in bigdump.pcap.gz route-bigdump.pcap.gz rtnl-dumps.pcap; do
+		[ -f "$REPO/testdata/pcaps/$c" ] && { cap=$REPO/testdata/pcaps/$c; break; }
+	done
+fi
+command -v tshark >/dev/null || { echo "bench-vs-tshark: tshark is not installed (apt-get install tshark)" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# tshark reads .gz itself, but to compare decoding and not gunzip, both read the same
+# uncompressed file.
+case "$cap" in
+*.gz) gunzip -c "$cap" >"$work/cap.pcap" ;;
+*) cp "$cap" "$work/cap.pcap" ;;
+esac
+(cd "$REPO" && go build -o "$work/nldump" ./cmd/nldump)
+
+# best_time CMD...: runs CMD $runs times with output to a file, prints the best wall
+# time in seconds and leaves the peak RSS (KiB) of the best run in $work/rss.
+best_time() {
+	local best="" t rss
+	for _ in $(seq "$runs"); do
+		/usr/bin/env time -f '%e %M' -o "$work/time" "$@" >"$work/out" 2>/dev/null || true
+		read -r t rss <"$work/time"
+		if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; echo "$rss" >"$work/rss"; fi
+	done
+	echo "$best"
+}
+command -v /usr/bin/time >/dev/null || { echo "bench-vs-tshark: needs GNU time (apt-get install time)" >&2; exit 1; }
+
+f=$work/cap.pcap
+echo "capture: $cap ($(du -h "$f" | cut -f1) uncompressed)"
+printf '%-22s %10s %10s %12s\n' command seconds peak-MiB headers
+row() { # label seconds count
+	printf '%-22s %10s %10s %12s\n' "$1" "$2" "$(( $(cat "$work/rss") / 1024 ))" "$3"
+}
+tn=$(best_time "$work/nldump" -r "$f" -V); nv=$(grep -c 'struct nlmsghdr$' "$work/out" || true); row "nldump -V" "$tn" "$nv"
+tt=$(best_time tshark -r "$f" -V); tv=$(grep -c '^    Netlink message header' "$work/out" || true); row "tshark -V" "$tt" "$tv"
+jn=$(best_time "$work/nldump" -r "$f" -T json); nj=$(grep -o '"name":"nlmsg.hdr"' "$work/out" | wc -l); row "nldump -T json" "$jn" "$nj"
+jt=$(best_time tshark -r "$f" -T json); tj=$(grep -c '"netlink.hdr_len"' "$work/out" || true); row "tshark -T json" "$jt" "$tj"
+echo
+awk -v a="$tt" -v b="$tn" 'BEGIN{printf "-V:      nldump is %.1fx faster than tshark\n", a/b}'
+awk -v a="$jt" -v b="$jn" 'BEGIN{printf "-T json: nldump is %.1fx faster than tshark\n", a/b}'
