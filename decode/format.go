@@ -50,7 +50,8 @@ func (f *Field) appendInt(dst []byte) []byte {
 	}
 	if d.Enum != nil {
 		if name, ok := d.Enum.Lookup(v); ok {
-			dst = append(dst, name...)
+			// Names may come from the capture (generic netlink family names).
+			dst = AppendEscaped(dst, []byte(name))
 			dst = append(dst, " ("...)
 			dst = f.appendNumber(dst)
 			return append(dst, ')')

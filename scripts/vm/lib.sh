@@ -2,6 +2,7 @@
 #
 #   cap_start NAME [tcpdump args...]   start "tcpdump -i nlmon0 -U -w /out/NAME.pcap"; the
 #                                      transcript of commands goes to /out/NAME.log
+#                                      (CAP_IF=any cap_start ... captures on another interface)
 #   run CMD...                         run a command, log "$ CMD", its output and exit status
 #   try CMD...                         same, but a failure is expected (exit status logged)
 #   batch TOOL [OPTS...] <<EOF        run TOOL OPTS -batch with the here-document's commands
@@ -33,7 +34,7 @@ cap_start() {
 	CAP_NAME=$name
 	CAP_LOG=$OUT/$name.log
 	: >"$CAP_LOG"
-	tcpdump -i nlmon0 -U -Z root -w "$OUT/$name.pcap" "$@" 2>/tmp/tcpdump.$name.err &
+	tcpdump -i "${CAP_IF:-nlmon0}" -U -Z root -B 16384 -w "$OUT/$name.pcap" "$@" 2>/tmp/tcpdump.$name.err &
 	CAP_PID=$!
 	local i
 	for i in $(seq 100); do
@@ -67,6 +68,17 @@ try() {
 	cat /tmp/run.out >>"$CAP_LOG"
 	echo "[exit status $rc]" >>"$CAP_LOG"
 	echo "[$CAP_NAME]   -> $rc: $(head -c 200 /tmp/run.out | tr '\n' ' ')"
+	return 0
+}
+
+# count CMD...: like run, but only the number of output lines goes to the transcript
+count() {
+	_log_cmd "$@" "| wc -l"
+	local rc
+	"$@" >/tmp/run.out 2>&1
+	rc=$?
+	wc -l </tmp/run.out >>"$CAP_LOG"
+	[ $rc = 0 ] || { echo "[exit status $rc]" >>"$CAP_LOG"; echo "[$CAP_NAME] unexpected exit $rc"; }
 	return 0
 }
 

@@ -12,15 +12,15 @@ import (
 // groups, kernel-policy, ...) are ignored.
 
 type yFamily struct {
-	Name        string          `yaml:"name"`
-	Protocol    string          `yaml:"protocol"`
-	Protonum    *int            `yaml:"protonum"`
-	UAPIHeader  string          `yaml:"uapi-header"`
-	Definitions []yDefinition   `yaml:"definitions"`
-	Sets        []ySet          `yaml:"attribute-sets"`
-	SubMessages []ySubMessage   `yaml:"sub-messages"`
-	Operations  *yOperations    `yaml:"operations"`
-	Extra       map[string]any  `yaml:",inline"`
+	Name        string         `yaml:"name"`
+	Protocol    string         `yaml:"protocol"`
+	Protonum    *int           `yaml:"protonum"`
+	UAPIHeader  string         `yaml:"uapi-header"`
+	Definitions []yDefinition  `yaml:"definitions"`
+	Sets        []ySet         `yaml:"attribute-sets"`
+	SubMessages []ySubMessage  `yaml:"sub-messages"`
+	Operations  *yOperations   `yaml:"operations"`
+	Extra       map[string]any `yaml:",inline"`
 }
 
 type yDefinition struct {
