@@ -131,7 +131,7 @@ type runStats struct {
 
 // print writes the end summary, like tcpdump's "N packets captured".
 func (s runStats) print(w io.Writer, cs capture.Stats) {
-	fmt.Fprintf(w, "%d frames, %d messages", s.frames, s.messages)
+	fmt.Fprintf(w, "%s, %s", plural(s.frames, "frame"), plural(s.messages, "message"))
 	if s.malformed > 0 {
 		fmt.Fprintf(w, ", %d malformed", s.malformed)
 	}
@@ -148,6 +148,14 @@ func (s runStats) print(w io.Writer, cs capture.Stats) {
 		fmt.Fprint(w, ", file cut off mid-record")
 	}
 	fmt.Fprintln(w)
+}
+
+// plural returns "1 frame", "2 frames".
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
 
 func isBrokenPipe(err error) bool {
