@@ -165,5 +165,3 @@ var bridgeAfAttrs = decode.NewAttrSet("IFLA_BRIDGE", "ifla.bridge",
 	bina(bridgeCFM, "IFLA_BRIDGE_CFM"),
 	bina(bridgeMST, "IFLA_BRIDGE_MST"),
 )
-
-

@@ -10,20 +10,36 @@ import (
 // Table-building helpers shared by the attribute tables.
 
 // u8a, u16a, ... build common attribute descriptions tersely.
-func u8a(t uint16, cname string) decode.Attr  { return decode.Attr{Type: t, CName: cname, Kind: decode.KindU8} }
-func u16a(t uint16, cname string) decode.Attr { return decode.Attr{Type: t, CName: cname, Kind: decode.KindU16} }
-func u32a(t uint16, cname string) decode.Attr { return decode.Attr{Type: t, CName: cname, Kind: decode.KindU32} }
-func u64a(t uint16, cname string) decode.Attr { return decode.Attr{Type: t, CName: cname, Kind: decode.KindU64} }
-func s32a(t uint16, cname string) decode.Attr { return decode.Attr{Type: t, CName: cname, Kind: decode.KindS32} }
-func stra(t uint16, cname string) decode.Attr { return decode.Attr{Type: t, CName: cname, Kind: decode.KindString} }
+func u8a(t uint16, cname string) decode.Attr {
+	return decode.Attr{Type: t, CName: cname, Kind: decode.KindU8}
+}
+func u16a(t uint16, cname string) decode.Attr {
+	return decode.Attr{Type: t, CName: cname, Kind: decode.KindU16}
+}
+func u32a(t uint16, cname string) decode.Attr {
+	return decode.Attr{Type: t, CName: cname, Kind: decode.KindU32}
+}
+func u64a(t uint16, cname string) decode.Attr {
+	return decode.Attr{Type: t, CName: cname, Kind: decode.KindU64}
+}
+func s32a(t uint16, cname string) decode.Attr {
+	return decode.Attr{Type: t, CName: cname, Kind: decode.KindS32}
+}
+func stra(t uint16, cname string) decode.Attr {
+	return decode.Attr{Type: t, CName: cname, Kind: decode.KindString}
+}
 func addra(t uint16, cname string) decode.Attr {
 	return decode.Attr{Type: t, CName: cname, Kind: decode.KindAddr}
 }
-func maca(t uint16, cname string) decode.Attr { return decode.Attr{Type: t, CName: cname, Kind: decode.KindMAC} }
+func maca(t uint16, cname string) decode.Attr {
+	return decode.Attr{Type: t, CName: cname, Kind: decode.KindMAC}
+}
 func flaga(t uint16, cname string) decode.Attr {
 	return decode.Attr{Type: t, CName: cname, Kind: decode.KindFlag}
 }
-func pada(t uint16, cname string) decode.Attr { return decode.Attr{Type: t, CName: cname, Kind: decode.KindPad} }
+func pada(t uint16, cname string) decode.Attr {
+	return decode.Attr{Type: t, CName: cname, Kind: decode.KindPad}
+}
 func bina(t uint16, cname string) decode.Attr {
 	return decode.Attr{Type: t, CName: cname, Kind: decode.KindBinary}
 }

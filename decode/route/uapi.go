@@ -188,7 +188,7 @@ const (
 const (
 	bridgeFlags          = 0 // IFLA_BRIDGE_FLAGS
 	bridgeMode           = 1
-	bridgeAttrVlanInfo      = 2
+	bridgeAttrVlanInfo   = 2
 	bridgeVlanTunnelInfo = 3
 	bridgeMRP            = 4
 	bridgeCFM            = 5
