@@ -43,7 +43,7 @@ for s in "$@"; do
 				cp "$f" "$DEST/"
 				rm -f "$DEST/$(basename "$f").gz"
 			fi ;;
-		*.pcapng | *.log) cp "$f" "$DEST/" ;;
+		*.pcapng | *.log) cp "$f" "$DEST/" && chmod 644 "$DEST/$(basename "$f")" ;;
 		*/KERNEL) cp "$f" "$WORK/KERNEL" ;;
 		esac
 	done

@@ -145,14 +145,14 @@ func readPcapng(r io.Reader, first []byte, st *stats) error {
 				bo = binary.LittleEndian
 			}
 			n := bo.Uint32(lenb[:])
-			body = make([]byte, n-16)
+			body = make([]byte, n-12) // up to and including the trailing length
 			if _, err := io.ReadFull(r, body); err != nil {
 				return err
 			}
 			linktypes = nil
 		} else {
 			n := bo.Uint32(lenb[:])
-			body = make([]byte, n-12)
+			body = make([]byte, n-8) // up to and including the trailing length
 			if _, err := io.ReadFull(r, body); err != nil {
 				return err
 			}
