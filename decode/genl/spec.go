@@ -243,6 +243,7 @@ func (s *Spec) Build() (*Family, error) {
 	if len(s.Sets) > 0 && len(f.Commands) > 0 {
 		f.Attrs = f.Commands[0].Attrs
 	}
+	f.prepare()
 	return f, nil
 }
 
