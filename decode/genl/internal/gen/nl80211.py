@@ -111,7 +111,7 @@ for v, n in band.items():
     elif n == "NL80211_BAND_ATTR_RATES":
         w("\tdecode.Attr{Type: unix.%s, CName: \"%s\", Array: true, Elem: &decode.Attr{Nested: nl80211RateAttrs}},\n" % (n, n))
     elif n in ("NL80211_BAND_ATTR_HT_CAPA", "NL80211_BAND_ATTR_VHT_CAPA"):
-        w("\tdecode.Attr{Type: unix.%s, CName: \"%s\", Kind: decode.%s, Display: decode.DisplayHex},\n" % (n, n, "KindU16" if "HT_CAPA" == n[-7:] else "KindU32"))
+        w("\tdecode.Attr{Type: unix.%s, CName: \"%s\", Kind: decode.%s, Display: decode.DisplayHex},\n" % (n, n, "KindU16" if n == "NL80211_BAND_ATTR_HT_CAPA" else "KindU32"))
     else:
         w("\tdecode.Attr{Type: unix.%s, CName: \"%s\", Kind: decode.KindBinary},\n" % (n, n))
 w(")\n\n")
