@@ -47,19 +47,19 @@ func TestLoadToy(t *testing.T) {
 	d := decode.NewDecoder()
 	d.Session.GenlFamilies[40] = "toy"
 	data := msg(40, unix.NLM_F_REQUEST,
-		[]byte{1, 1, 0, 0},                  // genlmsghdr cmd=1 (GET) version=1
+		[]byte{1, 1, 0, 0},                 // genlmsghdr cmd=1 (GET) version=1
 		u32(7), []byte{0x1f, 0x90}, u16(0), // toyhdr: ifindex 7, port 8080 (big-endian), pad
-		attr(1, []byte("eth0\x00")),        // name
-		attr(2, u32(2)),                    // mode = auto
-		attr(3, u32(3)),                    // opts = fast|safe
-		attr(4, []byte{192, 0, 2, 1}),      // addr 192.0.2.1
+		attr(1, []byte("eth0\x00")),   // name
+		attr(2, u32(2)),               // mode = auto
+		attr(3, u32(3)),               // opts = fast|safe
+		attr(4, []byte{192, 0, 2, 1}), // addr 192.0.2.1
 		attr(5|unix.NLA_F_NESTED, attr(1, u16(9)), attr(2, attr(1, u16(10))), attr(2, attr(1, u16(11)))), // inner {id 9, item{id 10}, item{id 11}}
-		attr(6, attr(0, u16(5)), attr(1, u16(6))), // list [5, 6]
-		attr(7, []byte("vlan\x00")),               // kind "vlan"
-		attr(8, attr(1, u16(100))),                // data: vlan {vid 100}
-		attr(9, []byte{0, 0, 1, 0}),               // big = 256
-		attr(10, []byte{2, 0, 0, 0, 0, 1}),        // mac
-		attr(20, []byte{42}),                      // late (value 20)
+		attr(6, attr(0, u16(5)), attr(1, u16(6))),                                                        // list [5, 6]
+		attr(7, []byte("vlan\x00")),                                                                      // kind "vlan"
+		attr(8, attr(1, u16(100))),                                                                       // data: vlan {vid 100}
+		attr(9, []byte{0, 0, 1, 0}),                                                                      // big = 256
+		attr(10, []byte{2, 0, 0, 0, 0, 1}),                                                               // mac
+		attr(20, []byte{42}),                                                                             // late (value 20)
 	)
 	fr := &capture.Frame{Protocol: unix.NETLINK_GENERIC, Data: data, Length: len(data)}
 	m := &d.DecodeFrame(fr, nil)[0]
