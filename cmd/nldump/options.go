@@ -50,6 +50,7 @@ type options struct {
 	lineBuffered bool
 	fields       bool
 	genlFamilies []string
+	specs        []string
 }
 
 const usageText = `nldump decodes Linux netlink traffic captured on an nlmon interface.
@@ -89,6 +90,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	tfmt := fs.StringP("time", "t", "r", "time `FORMAT`: r relative to the first frame, a absolute, ad date and time, d delta, e epoch, n none")
 	order := fs.String("byte-order", "auto", "byte `ORDER` of the capturing host: auto (detect per frame), little or big")
 	fs.StringArrayVar(&o.genlFamilies, "genl-family", nil, "name a generic netlink family id by hand: `ID=NAME` (e.g. 0x15=ethtool); repeatable")
+	fs.StringArrayVar(&o.specs, "spec", nil, "decode generic netlink families from kernel YNL spec files: a `FILE_OR_DIR` of *.yaml (Documentation/netlink/specs); repeatable")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print no messages, only the end summary")
 	fs.BoolVar(&o.noSummary, "no-summary", false, "do not print the end summary on standard error")
 	fs.BoolVarP(&o.lineBuffered, "line-buffered", "l", false, "flush output after every frame (useful with -r -)")

@@ -6,6 +6,7 @@ import (
 	"github.com/nldump/nldump/capture"
 	"github.com/nldump/nldump/decode"
 	"github.com/nldump/nldump/decode/genl"
+	"github.com/nldump/nldump/decode/genl/ynl"
 	"golang.org/x/sys/unix"
 )
 
@@ -15,6 +16,11 @@ import (
 // standard input, which cannot be read twice), then the ids named by hand, which
 // win.
 func prepareSession(o *options, s *decode.Session) error {
+	for _, p := range o.specs {
+		if _, err := ynl.Load(p); err != nil {
+			return err
+		}
+	}
 	if o.read != capture.Stdin {
 		if err := learnFamilies(o.read, s); err != nil {
 			return err
