@@ -7,4 +7,6 @@ package all
 import (
 	// Generic netlink (NETLINK_GENERIC) and its families.
 	_ "github.com/nldump/nldump/decode/genl"
+	// rtnetlink (NETLINK_ROUTE).
+	_ "github.com/nldump/nldump/decode/route"
 )
