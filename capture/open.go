@@ -62,15 +62,15 @@ func newReader(r io.Reader, name string, closer io.Closer) (Source, error) {
 	s := newStream(r, name, false)
 	magic, err := s.br.Peek(2)
 	if len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		gz, err := gzip.NewReader(s.br)
-		if err != nil {
+		gz, gerr := gzip.NewReader(s.br)
+		if gerr != nil {
 			if e := s.readFailure(0, -1); e != nil {
 				return nil, e
 			}
-			if err == io.EOF || err == io.ErrUnexpectedEOF {
-				return nil, s.errorf(ErrCutOff, 0, -1, "", err, "gzip header is cut off")
+			if gerr == io.EOF || gerr == io.ErrUnexpectedEOF {
+				return nil, s.errorf(ErrCutOff, 0, -1, "", gerr, "gzip header is cut off")
 			}
-			return nil, s.errorf(ErrDamaged, 0, -1, "", err, "gzip header is damaged: %v", err)
+			return nil, s.errorf(ErrDamaged, 0, -1, "", gerr, "gzip header is damaged: %v", gerr)
 		}
 		s = newStream(gz, name, true)
 		magic, err = s.br.Peek(4)

@@ -303,7 +303,7 @@ func TestReader(t *testing.T) {
 					return
 				}
 				st.Err = nil
-				if st.Skipped == nil || len(st.Skipped) == 0 {
+				if len(st.Skipped) == 0 {
 					st.Skipped = nil
 				}
 				if !statsEqual(st, tc.stats) {

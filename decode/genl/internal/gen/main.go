@@ -97,7 +97,6 @@ func fail(format string, args ...any) {
 type gen struct {
 	b       bytes.Buffer
 	s       *genl.Spec
-	header  string
 	missing int
 	used    bool
 }
