@@ -18,7 +18,7 @@ import (
 )
 
 // ifaddrmsg is struct ifaddrmsg.
-var ifaddrmsg = decode.NewStruct("ifaddrmsg", "ifa",
+var ifaddrmsg = newStruct("ifaddrmsg", "ifa",
 	decode.Member{CName: "ifa_family", Kind: decode.KindU8, Enum: afEnum, Desc: "Address family."},
 	decode.Member{CName: "ifa_prefixlen", Kind: decode.KindU8, Desc: "Prefix length."},
 	decode.Member{CName: "ifa_flags", Kind: decode.KindU8, Flags: ifaFlags, Desc: "Address flags (IFA_F_*, low 8 bits; IFA_FLAGS has all)."},
@@ -27,7 +27,7 @@ var ifaddrmsg = decode.NewStruct("ifaddrmsg", "ifa",
 )
 
 // ifaCacheinfo is struct ifa_cacheinfo; lifetimes 0xffffffff mean forever.
-var ifaCacheinfo = decode.NewStruct("ifa_cacheinfo", "ifa.cacheinfo",
+var ifaCacheinfo = newStruct("ifa_cacheinfo", "ifa.cacheinfo",
 	decode.Member{CName: "ifa_prefered", Kind: decode.KindU32, Unit: "s", Desc: "Preferred lifetime (4294967295 = forever)."},
 	decode.Member{CName: "ifa_valid", Kind: decode.KindU32, Unit: "s", Desc: "Valid lifetime (4294967295 = forever)."},
 	decode.Member{CName: "cstamp", Kind: decode.KindU32, Unit: "cs", Desc: "Creation time, hundredths of a second since boot."},

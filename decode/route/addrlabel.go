@@ -19,7 +19,7 @@ import (
 )
 
 // ifaddrlblmsg is struct ifaddrlblmsg.
-var ifaddrlblmsg = decode.NewStruct("ifaddrlblmsg", "ifal",
+var ifaddrlblmsg = newStruct("ifaddrlblmsg", "ifal",
 	decode.Member{CName: "ifal_family", Kind: decode.KindU8, Enum: afEnum}, padm(1),
 	u8m("ifal_prefixlen"), u8m("ifal_flags"), u32m("ifal_index"), u32m("ifal_seq"))
 

@@ -77,7 +77,7 @@ var icmp6Stats = newIntArray(decode.KindU64, "ifla.inet6.icmp6stats", "ICMP6_MIB
 )
 
 // ifla_cacheinfo (IFLA_INET6_CACHEINFO).
-var inet6Cacheinfo = decode.NewStruct("ifla_cacheinfo", "ifla.inet6.cacheinfo",
+var inet6Cacheinfo = newStruct("ifla_cacheinfo", "ifla.inet6.cacheinfo",
 	decode.Member{CName: "max_reasm_len", Kind: decode.KindU32, Unit: "bytes"},
 	decode.Member{CName: "tstamp", Kind: decode.KindU32, Unit: "cs"},
 	decode.Member{CName: "reachable_time", Kind: decode.KindU32, Unit: "ms"},

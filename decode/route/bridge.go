@@ -18,11 +18,11 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-var bridgeID = decode.NewStruct("ifla_bridge_id", "ifla.br.id",
+var bridgeID = newStruct("ifla_bridge_id", "ifla.br.id",
 	decode.Member{CName: "prio", Kind: decode.KindU16, BigEndian: true},
 	decode.Member{CName: "addr", Kind: decode.KindMAC, Size: 6})
 
-var boolOptMulti = decode.NewStruct("br_boolopt_multi", "ifla.br.boolopt",
+var boolOptMulti = newStruct("br_boolopt_multi", "ifla.br.boolopt",
 	decode.Member{CName: "optval", Kind: decode.KindU32, Display: decode.DisplayHex},
 	decode.Member{CName: "optmask", Kind: decode.KindU32, Display: decode.DisplayHex})
 
@@ -143,7 +143,7 @@ var bridgeVlanFlags = decode.NewFlagSet("bridge_vlan_info_flags", "BRIDGE_VLAN_I
 })
 
 // bridgeVlanInfo is struct bridge_vlan_info { __u16 flags; __u16 vid; }.
-var bridgeVlanInfo = decode.NewStruct("bridge_vlan_info", "ifla.bridge.vlan_info",
+var bridgeVlanInfo = newStruct("bridge_vlan_info", "ifla.bridge.vlan_info",
 	decode.Member{CName: "flags", Kind: decode.KindU16, Flags: bridgeVlanFlags},
 	u16m("vid"))
 

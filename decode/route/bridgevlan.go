@@ -18,11 +18,11 @@ import (
 )
 
 // brVlanMsg is struct br_vlan_msg.
-var brVlanMsg = decode.NewStruct("br_vlan_msg", "br_vlan",
+var brVlanMsg = newStruct("br_vlan_msg", "br_vlan",
 	decode.Member{CName: "family", Kind: decode.KindU8, Enum: afEnum}, padm(1), padm(2), u32m("ifindex"))
 
 // tunnelMsg is struct tunnel_msg.
-var tunnelMsg = decode.NewStruct("tunnel_msg", "tunnel",
+var tunnelMsg = newStruct("tunnel_msg", "tunnel",
 	decode.Member{CName: "family", Kind: decode.KindU8, Enum: afEnum},
 	decode.Member{CName: "flags", Kind: decode.KindU8, Display: decode.DisplayHex}, padm(2), u32m("ifindex"))
 
@@ -43,9 +43,14 @@ var vlandbEntryAttrs = decode.NewAttrSet("BRIDGE_VLANDB_ENTRY", "bridge_vlandb.e
 // vlandbAttrs is the BRIDGE_VLANDB_* set.
 var vlandbAttrs = decode.NewAttrSet("BRIDGE_VLANDB", "bridge_vlandb",
 	nesta(bridgeVlandbEntry, "BRIDGE_VLANDB_ENTRY", vlandbEntryAttrs),
-	flags(u32a(bridgeVlandbDump, "BRIDGE_VLANDB_DUMP_FLAGS"), decode.NewFlagSet("vlandb_dump_flags", "BRIDGE_VLANDB_DUMPF_",
-		map[uint64]string{1: "BRIDGE_VLANDB_DUMPF_STATS", 2: "BRIDGE_VLANDB_DUMPF_GLOBAL"})),
 	bina(bridgeVlandbGlobal, "BRIDGE_VLANDB_GLOBAL_OPTIONS"),
+)
+
+// vlandbDumpAttrs is the BRIDGE_VLANDB_DUMP_* set of RTM_GETVLAN dump requests (its
+// own enum: BRIDGE_VLANDB_DUMP_FLAGS is 1).
+var vlandbDumpAttrs = decode.NewAttrSet("BRIDGE_VLANDB_DUMP", "bridge_vlandb.dump",
+	flags(u32a(bridgeVlandbDumpFlags, "BRIDGE_VLANDB_DUMP_FLAGS"), decode.NewFlagSet("vlandb_dump_flags", "BRIDGE_VLANDB_DUMPF_",
+		map[uint64]string{1: "BRIDGE_VLANDB_DUMPF_STATS", 2: "BRIDGE_VLANDB_DUMPF_GLOBAL"})),
 )
 
 var vniEntryAttrs = decode.NewAttrSet("VXLAN_VNIFILTER_ENTRY", "vxlan_vnifilter.entry",

@@ -72,7 +72,7 @@ var seg6ModeEnum = decode.NewEnum("seg6_mode", "SEG6_IPTUN_MODE_", map[uint64]st
 })
 
 // srhStruct is the fixed part of struct ipv6_sr_hdr.
-var srhStruct = decode.NewStruct("ipv6_sr_hdr", "srh",
+var srhStruct = newStruct("ipv6_sr_hdr", "srh",
 	u8m("nexthdr"), u8m("hdrlen"), u8m("type"), u8m("segments_left"), u8m("first_segment"),
 	decode.Member{CName: "flags", Kind: decode.KindU8, Display: decode.DisplayHex}, u16m("tag"))
 
@@ -146,13 +146,20 @@ var seg6LocalAttrs = decode.NewAttrSet("SEG6_LOCAL", "rta.encap.seg6local",
 
 // encapVariants returns the RTA_ENCAP layouts keyed by LWTUNNEL_ENCAP_* in decimal.
 // ILA, BPF, RPL, IOAM6 and XFRM encapsulations are shown as bytes.
+//
+// Each layout is also keyed by the selector's little-endian bytes read as a string:
+// the engine's sub-message selector takes a value whose last byte is NUL for a
+// string, so a little-endian u16 such as 05 00 arrives as "\x05" (reported to the
+// decode owner; harmless once the engine reads integer selectors as integers).
 func encapVariants() map[string]*decode.Attr {
-	k := func(v int) string { return strconv.Itoa(v) }
-	return map[string]*decode.Attr{
-		k(unix.LWTUNNEL_ENCAP_MPLS):       {Nested: mplsEncapAttrs},
-		k(unix.LWTUNNEL_ENCAP_IP):         {Nested: ipEncapAttrs},
-		k(unix.LWTUNNEL_ENCAP_IP6):        {Nested: ip6EncapAttrs},
-		k(unix.LWTUNNEL_ENCAP_SEG6):       {Nested: seg6Attrs},
-		k(unix.LWTUNNEL_ENCAP_SEG6_LOCAL): {Nested: seg6LocalAttrs},
+	m := map[string]*decode.Attr{}
+	for v, set := range map[int]*decode.AttrSet{
+		unix.LWTUNNEL_ENCAP_MPLS: mplsEncapAttrs, unix.LWTUNNEL_ENCAP_IP: ipEncapAttrs,
+		unix.LWTUNNEL_ENCAP_IP6: ip6EncapAttrs, unix.LWTUNNEL_ENCAP_SEG6: seg6Attrs,
+		unix.LWTUNNEL_ENCAP_SEG6_LOCAL: seg6LocalAttrs,
+	} {
+		m[strconv.Itoa(v)] = &decode.Attr{Nested: set}
+		m[string([]byte{byte(v)})] = &decode.Attr{Nested: set}
 	}
+	return m
 }

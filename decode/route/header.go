@@ -25,7 +25,7 @@ import (
 )
 
 // rtgenmsg is struct rtgenmsg (include/uapi/linux/rtnetlink.h).
-var rtgenmsg = decode.NewStruct("rtgenmsg", "rtgen",
+var rtgenmsg = newStruct("rtgenmsg", "rtgen",
 	decode.Member{CName: "rtgen_family", Kind: decode.KindU8, Enum: afEnum, Desc: "Address family of the request."},
 )
 

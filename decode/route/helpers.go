@@ -169,3 +169,47 @@ func arrayAttr(t uint16, cname string, a *intArray) decode.Attr {
 
 // itoa formats an int.
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// newStruct builds a struct layout whose member filter names follow the rule
+// "filter + C name, without the C name's prefix up to its first underscore when that
+// prefix is a component of filter" (ifi_index in "ifi" -> ifi.index, rx_packets in
+// "ifla.stats" -> ifla.stats.rx_packets). decode.NewStruct strips the prefix
+// unconditionally, which would name rx_packets and tx_packets both "packets".
+func newStruct(cname, filter string, members ...decode.Member) *decode.Struct {
+	comps := strings.Split(filter, ".")
+	for i := range members {
+		m := &members[i]
+		if m.Name != "" || m.CName == "" {
+			continue
+		}
+		short := strings.ToLower(m.CName)
+		if j := strings.IndexByte(m.CName, '_'); j > 0 && j+1 < len(m.CName) {
+			for _, c := range comps {
+				if c == m.CName[:j] {
+					short = strings.ToLower(m.CName[j+1:])
+				}
+			}
+		}
+		m.Name = filter + "." + short
+		if m.Label == "" {
+			m.Label = m.CName
+		}
+	}
+	return decode.NewStruct(cname, filter, members...)
+}
+
+// flagOrU8 describes an attribute that requests send as NLA_FLAG (no value) and the
+// kernel dumps as a u8 (IFLA_VXLAN_TTL_INHERIT): the value's length decides.
+func flagOrU8(t uint16, cname, filter string) decode.Attr {
+	u8def := &decode.FieldDef{Name: filter, Label: strings.TrimPrefix(cname, "IFLA_"), CName: cname, Kind: decode.KindU8, Enum: boolEnum}
+	return decode.Attr{Type: t, CName: cname, Kind: decode.KindBinary, Custom: func(c *decode.Context, f *decode.Field) {
+		switch len(f.Bytes) {
+		case 0:
+			f.Def = &flagDefTrue
+		case 1:
+			f.Def, f.Value = u8def, uint64(f.Bytes[0])
+		}
+	}}
+}
+
+var flagDefTrue = decode.FieldDef{Name: "ifla.vxlan.ttl_inherit", Label: "TTL_INHERIT", CName: "IFLA_VXLAN_TTL_INHERIT", Kind: decode.KindFlag}

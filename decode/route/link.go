@@ -23,7 +23,7 @@ import (
 )
 
 // ifinfomsg is struct ifinfomsg.
-var ifinfomsg = decode.NewStruct("ifinfomsg", "ifi",
+var ifinfomsg = newStruct("ifinfomsg", "ifi",
 	decode.Member{CName: "ifi_family", Kind: decode.KindU8, Enum: afEnum, Desc: "Address family (AF_UNSPEC, or AF_BRIDGE for bridge port messages)."},
 	padm(1),
 	decode.Member{CName: "ifi_type", Kind: decode.KindU16, Enum: arphrdEnum, Desc: "Hardware type (ARPHRD_*)."},
@@ -33,7 +33,7 @@ var ifinfomsg = decode.NewStruct("ifinfomsg", "ifi",
 )
 
 // ifmap is struct rtnl_link_ifmap (IFLA_MAP).
-var ifmap = decode.NewStruct("rtnl_link_ifmap", "ifla.map",
+var ifmap = newStruct("rtnl_link_ifmap", "ifla.map",
 	u64m("mem_start"), u64m("mem_end"), u64m("base_addr"), u16m("irq"), u8m("dma"), u8m("port"), padm(4))
 
 // eventEnum names IFLA_EVENT values.

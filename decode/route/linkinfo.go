@@ -24,11 +24,11 @@ var vlanFlags = decode.NewFlagSet("vlan_flags", "VLAN_FLAG_", map[uint64]string{
 	8: "VLAN_FLAG_MVRP", 16: "VLAN_FLAG_BRIDGE_BINDING",
 })
 
-var vlanFlagsStruct = decode.NewStruct("ifla_vlan_flags", "ifla.vlan.flags",
+var vlanFlagsStruct = newStruct("ifla_vlan_flags", "ifla.vlan.flags",
 	decode.Member{CName: "flags", Kind: decode.KindU32, Flags: vlanFlags},
 	decode.Member{CName: "mask", Kind: decode.KindU32, Flags: vlanFlags})
 
-var vlanQosMapping = decode.NewStruct("ifla_vlan_qos_mapping", "ifla.vlan.qos",
+var vlanQosMapping = newStruct("ifla_vlan_qos_mapping", "ifla.vlan.qos",
 	u32m("from"), u32m("to"))
 
 var vlanQosAttrs = decode.NewAttrSet("IFLA_VLAN_QOS", "ifla.vlan.qos",

@@ -21,7 +21,7 @@ import (
 )
 
 // brPortMsg is struct br_port_msg.
-var brPortMsg = decode.NewStruct("br_port_msg", "br_port",
+var brPortMsg = newStruct("br_port_msg", "br_port",
 	decode.Member{CName: "family", Kind: decode.KindU8, Enum: afEnum}, padm(3), u32m("ifindex"))
 
 var mdbStateEnum = decode.NewEnum("mdb_state", "MDB_", map[uint64]string{0: "MDB_TEMPORARY", 1: "MDB_PERMANENT"})
@@ -33,7 +33,7 @@ var mdbFlags = decode.NewFlagSet("mdb_flags", "MDB_FLAGS_", map[uint64]string{
 
 // brMdbEntry is struct br_mdb_entry; addr is a union (IPv4, IPv6 or MAC) whose
 // meaning follows proto.
-var brMdbEntry = decode.NewStruct("br_mdb_entry", "mdb.entry",
+var brMdbEntry = newStruct("br_mdb_entry", "mdb.entry",
 	u32m("ifindex"),
 	decode.Member{CName: "state", Kind: decode.KindU8, Enum: mdbStateEnum},
 	decode.Member{CName: "flags", Kind: decode.KindU8, Flags: mdbFlags},

@@ -86,7 +86,7 @@ func init() {
 	def(unix.RTM_GETNEXTHOPBUCKET, "RTM_GETNEXTHOPBUCKET", nhmsg, nexthopAttrs, nexthopSummary)
 	def(unix.RTM_NEWVLAN, "RTM_NEWVLAN", brVlanMsg, vlandbAttrs, familyIfindexSummary)
 	def(unix.RTM_DELVLAN, "RTM_DELVLAN", brVlanMsg, vlandbAttrs, familyIfindexSummary)
-	def(unix.RTM_GETVLAN, "RTM_GETVLAN", brVlanMsg, vlandbAttrs, familyIfindexSummary)
+	def(unix.RTM_GETVLAN, "RTM_GETVLAN", brVlanMsg, vlandbDumpAttrs, familyIfindexSummary)
 	def(unix.RTM_NEWTUNNEL, "RTM_NEWTUNNEL", tunnelMsg, vnifilterAttrs, familyIfindexSummary)
 	def(unix.RTM_DELTUNNEL, "RTM_DELTUNNEL", tunnelMsg, vnifilterAttrs, familyIfindexSummary)
 	def(unix.RTM_GETTUNNEL, "RTM_GETTUNNEL", tunnelMsg, vnifilterAttrs, familyIfindexSummary)

@@ -20,7 +20,7 @@ import (
 )
 
 // ndmsg is struct ndmsg.
-var ndmsg = decode.NewStruct("ndmsg", "ndm",
+var ndmsg = newStruct("ndmsg", "ndm",
 	decode.Member{CName: "ndm_family", Kind: decode.KindU8, Enum: afEnum, Desc: "Address family (AF_INET, AF_INET6, AF_BRIDGE for FDB entries)."},
 	padm(1), padm(2),
 	decode.Member{CName: "ndm_ifindex", Kind: decode.KindS32, Desc: "Interface index."},
@@ -30,7 +30,7 @@ var ndmsg = decode.NewStruct("ndmsg", "ndm",
 )
 
 // ndaCacheinfo is struct nda_cacheinfo; times are in USER_HZ ticks.
-var ndaCacheinfo = decode.NewStruct("nda_cacheinfo", "nda.cacheinfo",
+var ndaCacheinfo = newStruct("nda_cacheinfo", "nda.cacheinfo",
 	decode.Member{CName: "ndm_confirmed", Kind: decode.KindU32, Unit: "cs"},
 	decode.Member{CName: "ndm_used", Kind: decode.KindU32, Unit: "cs"},
 	decode.Member{CName: "ndm_updated", Kind: decode.KindU32, Unit: "cs"},

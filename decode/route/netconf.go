@@ -15,7 +15,7 @@ import (
 )
 
 // netconfmsg is struct netconfmsg.
-var netconfmsg = decode.NewStruct("netconfmsg", "ncm",
+var netconfmsg = newStruct("netconfmsg", "ncm",
 	decode.Member{CName: "ncm_family", Kind: decode.KindU8, Enum: afEnum})
 
 var netconfIfindexEnum = decode.NewEnum("netconf_ifindex", "NETCONFA_IFINDEX_", map[uint64]string{

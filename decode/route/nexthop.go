@@ -19,7 +19,7 @@ import (
 )
 
 // nhmsg is struct nhmsg.
-var nhmsg = decode.NewStruct("nhmsg", "nh",
+var nhmsg = newStruct("nhmsg", "nh",
 	decode.Member{CName: "nh_family", Kind: decode.KindU8, Enum: afEnum},
 	decode.Member{CName: "nh_scope", Kind: decode.KindU8, Enum: scopeEnum},
 	decode.Member{CName: "nh_protocol", Kind: decode.KindU8, Enum: protoEnum},
@@ -28,7 +28,7 @@ var nhmsg = decode.NewStruct("nhmsg", "nh",
 )
 
 // nexthopGrp is struct nexthop_grp.
-var nexthopGrp = decode.NewStruct("nexthop_grp", "nha.group",
+var nexthopGrp = newStruct("nexthop_grp", "nha.group",
 	u32m("id"), decode.Member{CName: "weight", Kind: decode.KindU8, Desc: "Weight minus one."},
 	u8m("weight_high"), padm(2))
 

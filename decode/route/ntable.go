@@ -15,10 +15,10 @@ import (
 )
 
 // ndtmsg is struct ndtmsg.
-var ndtmsg = decode.NewStruct("ndtmsg", "ndtm",
+var ndtmsg = newStruct("ndtmsg", "ndtm",
 	decode.Member{CName: "ndtm_family", Kind: decode.KindU8, Enum: afEnum}, padm(1), padm(2))
 
-var ndtConfig = decode.NewStruct("ndt_config", "ndta.config",
+var ndtConfig = newStruct("ndt_config", "ndta.config",
 	u16m("ndtc_key_len"), u16m("ndtc_entry_size"), u32m("ndtc_entries"),
 	decode.Member{CName: "ndtc_last_flush", Kind: decode.KindU32, Unit: "ms"},
 	decode.Member{CName: "ndtc_last_rand", Kind: decode.KindU32, Unit: "ms"},
@@ -26,7 +26,7 @@ var ndtConfig = decode.NewStruct("ndt_config", "ndta.config",
 	decode.Member{CName: "ndtc_hash_mask", Kind: decode.KindU32, Display: decode.DisplayHex},
 	u32m("ndtc_hash_chain_gc"), u32m("ndtc_proxy_qlen"))
 
-var ndtStats = decode.NewStruct("ndt_stats", "ndta.stats",
+var ndtStats = newStruct("ndt_stats", "ndta.stats",
 	u64Members("ndts_allocs", "ndts_destroys", "ndts_hash_grows", "ndts_res_failed", "ndts_lookups",
 		"ndts_hits", "ndts_rcv_probes_mcast", "ndts_rcv_probes_ucast", "ndts_periodic_gc_runs",
 		"ndts_forced_gc_runs", "ndts_table_fulls")...)

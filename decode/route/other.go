@@ -15,7 +15,7 @@ import (
 )
 
 // dcbmsg is struct dcbmsg.
-var dcbmsg = decode.NewStruct("dcbmsg", "dcb",
+var dcbmsg = newStruct("dcbmsg", "dcb",
 	decode.Member{CName: "dcb_family", Kind: decode.KindU8, Enum: afEnum},
 	decode.Member{CName: "cmd", Kind: decode.KindU8, Enum: decode.NewEnum("dcb_cmd", "DCB_CMD_", map[uint64]string{
 		1: "DCB_CMD_GSTATE", 2: "DCB_CMD_SSTATE", 3: "DCB_CMD_PGTX_GCFG", 4: "DCB_CMD_PGTX_SCFG",

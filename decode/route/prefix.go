@@ -20,14 +20,14 @@ import (
 )
 
 // prefixmsg is struct prefixmsg.
-var prefixmsg = decode.NewStruct("prefixmsg", "prefix",
+var prefixmsg = newStruct("prefixmsg", "prefix",
 	decode.Member{CName: "prefix_family", Kind: decode.KindU8, Enum: afEnum}, padm(1), padm(2),
 	s32m("prefix_ifindex"), u8m("prefix_type"), u8m("prefix_len"),
 	decode.Member{CName: "prefix_flags", Kind: decode.KindU8, Flags: decode.NewFlagSet("prefix_flags", "IF_PREFIX_",
 		map[uint64]string{1: "IF_PREFIX_ONLINK", 2: "IF_PREFIX_AUTOCONF"})},
 	padm(1))
 
-var prefixCacheinfoStruct = decode.NewStruct("prefix_cacheinfo", "prefix.cacheinfo",
+var prefixCacheinfoStruct = newStruct("prefix_cacheinfo", "prefix.cacheinfo",
 	decode.Member{CName: "preferred_time", Kind: decode.KindU32, Unit: "s"},
 	decode.Member{CName: "valid_time", Kind: decode.KindU32, Unit: "s"})
 
@@ -38,7 +38,7 @@ var prefixAttrs = decode.NewAttrSet("PREFIX", "prefix",
 )
 
 // nduseroptmsg is struct nduseroptmsg.
-var nduseroptmsg = decode.NewStruct("nduseroptmsg", "nduseropt",
+var nduseroptmsg = newStruct("nduseroptmsg", "nduseropt",
 	decode.Member{CName: "nduseropt_family", Kind: decode.KindU8, Enum: afEnum}, padm(1),
 	decode.Member{CName: "nduseropt_opts_len", Kind: decode.KindU16, Unit: "bytes"},
 	s32m("nduseropt_ifindex"), u8m("nduseropt_icmp_type"), u8m("nduseropt_icmp_code"), padm(2), padm(4))

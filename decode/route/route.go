@@ -32,7 +32,7 @@ import (
 )
 
 // rtmsg is struct rtmsg.
-var rtmsg = decode.NewStruct("rtmsg", "rtm",
+var rtmsg = newStruct("rtmsg", "rtm",
 	decode.Member{CName: "rtm_family", Kind: decode.KindU8, Enum: afEnum, Desc: "Address family of the route."},
 	decode.Member{CName: "rtm_dst_len", Kind: decode.KindU8, Desc: "Destination prefix length."},
 	decode.Member{CName: "rtm_src_len", Kind: decode.KindU8, Desc: "Source prefix length."},
@@ -45,17 +45,17 @@ var rtmsg = decode.NewStruct("rtmsg", "rtm",
 )
 
 // rtaCacheinfo is struct rta_cacheinfo.
-var rtaCacheinfo = decode.NewStruct("rta_cacheinfo", "rta.cacheinfo",
+var rtaCacheinfo = newStruct("rta_cacheinfo", "rta.cacheinfo",
 	u32m("rta_clntref"), decode.Member{CName: "rta_lastuse", Kind: decode.KindU32, Unit: "cs"},
 	decode.Member{CName: "rta_expires", Kind: decode.KindS32, Unit: "cs"}, s32m("rta_error"),
 	u32m("rta_used"), u32m("rta_id"), u32m("rta_ts"), u32m("rta_tsage"))
 
 // rtaMfcStats is struct rta_mfc_stats (multicast forwarding cache).
-var rtaMfcStats = decode.NewStruct("rta_mfc_stats", "rta.mfc_stats",
+var rtaMfcStats = newStruct("rta_mfc_stats", "rta.mfc_stats",
 	u64m("mfcs_packets"), decode.Member{CName: "mfcs_bytes", Kind: decode.KindU64, Unit: "bytes"}, u64m("mfcs_wrong_if"))
 
 // rtnexthop is struct rtnexthop.
-var rtnexthop = decode.NewStruct("rtnexthop", "rtnh",
+var rtnexthop = newStruct("rtnexthop", "rtnh",
 	decode.Member{CName: "rtnh_len", Kind: decode.KindU16, Unit: "bytes"},
 	decode.Member{CName: "rtnh_flags", Kind: decode.KindU8, Flags: rtnhFlags},
 	decode.Member{CName: "rtnh_hops", Kind: decode.KindU8, Desc: "Weight minus one."},

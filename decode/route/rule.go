@@ -31,7 +31,7 @@ var fibRuleFlags = decode.NewFlagSet("fib_rule_flags", "FIB_RULE_", map[uint64]s
 })
 
 // fibRuleHdr is struct fib_rule_hdr.
-var fibRuleHdr = decode.NewStruct("fib_rule_hdr", "fib_rule",
+var fibRuleHdr = newStruct("fib_rule_hdr", "fib_rule",
 	decode.Member{CName: "family", Kind: decode.KindU8, Enum: afEnum},
 	decode.Member{CName: "dst_len", Kind: decode.KindU8},
 	decode.Member{CName: "src_len", Kind: decode.KindU8},
@@ -42,8 +42,8 @@ var fibRuleHdr = decode.NewStruct("fib_rule_hdr", "fib_rule",
 	decode.Member{CName: "flags", Kind: decode.KindU32, Flags: fibRuleFlags},
 )
 
-var portRange = decode.NewStruct("fib_rule_port_range", "fra.port_range", u16m("start"), u16m("end"))
-var uidRange = decode.NewStruct("fib_rule_uid_range", "fra.uid_range", u32m("start"), u32m("end"))
+var portRange = newStruct("fib_rule_port_range", "fra.port_range", u16m("start"), u16m("end"))
+var uidRange = newStruct("fib_rule_uid_range", "fra.uid_range", u32m("start"), u32m("end"))
 
 // ruleAttrs is the FRA_* set.
 var ruleAttrs = decode.NewAttrSet("FRA", "fra",

@@ -27,11 +27,11 @@ var statNames = []string{
 }
 
 // linkStats32 is struct rtnl_link_stats.
-var linkStats32 = decode.NewStruct("rtnl_link_stats", "ifla.stats", u32Members(statNames...)...)
+var linkStats32 = newStruct("rtnl_link_stats", "ifla.stats", u32Members(statNames...)...)
 
 // linkStats64 is struct rtnl_link_stats64 (rx_otherhost_dropped since Linux 5.19; a
 // 192-byte value from an older kernel is whole).
-var linkStats64 = decode.NewStruct("rtnl_link_stats64", "ifla.stats64",
+var linkStats64 = newStruct("rtnl_link_stats64", "ifla.stats64",
 	u64Members(append(append([]string{}, statNames...), "rx_otherhost_dropped")...)...)
 
 func init() {
@@ -45,7 +45,7 @@ func init() {
 }
 
 // ifStatsMsg is struct if_stats_msg.
-var ifStatsMsg = decode.NewStruct("if_stats_msg", "ifstats",
+var ifStatsMsg = newStruct("if_stats_msg", "ifstats",
 	decode.Member{CName: "family", Kind: decode.KindU8, Enum: afEnum},
 	padm(1), padm(2),
 	s32m("ifindex"),
@@ -74,7 +74,7 @@ var offloadXstatsAttrs = decode.NewAttrSet("IFLA_OFFLOAD_XSTATS", "ifstats.offlo
 )
 
 // mplsLinkStats is struct mpls_link_stats (include/uapi/linux/mpls.h).
-var mplsLinkStats = decode.NewStruct("mpls_link_stats", "ifstats.mpls",
+var mplsLinkStats = newStruct("mpls_link_stats", "ifstats.mpls",
 	u64Members("rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_errors", "tx_errors",
 		"rx_dropped", "tx_dropped", "rx_noroute")...)
 

@@ -205,6 +205,9 @@ func linkSummary(m *decode.Message) string {
 		if len(b.parts) == 0 && v.has("ifi.family") && v.h("ifi.family") != 0 {
 			b.add(familyName(v.h("ifi.family")))
 		}
+		if len(b.parts) == 0 {
+			b.add("(no interface, no attributes)")
+		}
 		return b.String()
 	}
 	var b summaryBuilder

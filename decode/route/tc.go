@@ -26,7 +26,7 @@ import (
 )
 
 // tcmsg is struct tcmsg.
-var tcmsg = decode.NewStruct("tcmsg", "tcm",
+var tcmsg = newStruct("tcmsg", "tcm",
 	decode.Member{CName: "tcm_family", Kind: decode.KindU8, Enum: afEnum}, padm(1), padm(2),
 	decode.Member{CName: "tcm_ifindex", Kind: decode.KindS32, Desc: "Interface index."},
 	decode.Member{CName: "tcm_handle", Kind: decode.KindU32, Display: decode.DisplayHex, Desc: "Handle, major:minor in the high and low 16 bits."},
@@ -35,19 +35,19 @@ var tcmsg = decode.NewStruct("tcmsg", "tcm",
 )
 
 // tcStats is struct tc_stats (TCA_STATS).
-var tcStats = decode.NewStruct("tc_stats", "tca.stats",
+var tcStats = newStruct("tc_stats", "tca.stats",
 	decode.Member{CName: "bytes", Kind: decode.KindU64, Unit: "bytes"}, u32m("packets"), u32m("drops"),
 	u32m("overlimits"), decode.Member{CName: "bps", Kind: decode.KindU32, Unit: "bytes/s"},
 	decode.Member{CName: "pps", Kind: decode.KindU32, Unit: "packets/s"}, u32m("qlen"),
 	decode.Member{CName: "backlog", Kind: decode.KindU32, Unit: "bytes"}, padm(4))
 
-var gnetBasic = decode.NewStruct("gnet_stats_basic", "tca.stats2.basic",
+var gnetBasic = newStruct("gnet_stats_basic", "tca.stats2.basic",
 	decode.Member{CName: "bytes", Kind: decode.KindU64, Unit: "bytes"}, u32m("packets"), padm(4))
-var gnetRateEst = decode.NewStruct("gnet_stats_rate_est", "tca.stats2.rate_est",
+var gnetRateEst = newStruct("gnet_stats_rate_est", "tca.stats2.rate_est",
 	decode.Member{CName: "bps", Kind: decode.KindU32, Unit: "bytes/s"}, decode.Member{CName: "pps", Kind: decode.KindU32, Unit: "packets/s"})
-var gnetRateEst64 = decode.NewStruct("gnet_stats_rate_est64", "tca.stats2.rate_est64",
+var gnetRateEst64 = newStruct("gnet_stats_rate_est64", "tca.stats2.rate_est64",
 	decode.Member{CName: "bps", Kind: decode.KindU64, Unit: "bytes/s"}, decode.Member{CName: "pps", Kind: decode.KindU64, Unit: "packets/s"})
-var gnetQueue = decode.NewStruct("gnet_stats_queue", "tca.stats2.queue",
+var gnetQueue = newStruct("gnet_stats_queue", "tca.stats2.queue",
 	u32m("qlen"), decode.Member{CName: "backlog", Kind: decode.KindU32, Unit: "bytes"}, u32m("drops"),
 	u32m("requeues"), u32m("overlimits"))
 
@@ -75,14 +75,14 @@ var stats2Attrs = decode.NewAttrSet("TCA_STATS", "tca.stats2",
 	u64a(tcaStatsPkt64, "TCA_STATS_PKT64"),
 )
 
-var tcEstimator = decode.NewStruct("tc_estimator", "tca.rate",
+var tcEstimator = newStruct("tc_estimator", "tca.rate",
 	decode.Member{CName: "interval", Kind: decode.KindS8}, u8m("ewma_log"))
 
-var bitfield32 = decode.NewStruct("nla_bitfield32", "tca.dump_flags",
+var bitfield32 = newStruct("nla_bitfield32", "tca.dump_flags",
 	decode.Member{CName: "value", Kind: decode.KindU32, Display: decode.DisplayHex},
 	decode.Member{CName: "selector", Kind: decode.KindU32, Display: decode.DisplayHex})
 
-var tcSizespec = decode.NewStruct("tc_sizespec", "tca.stab.base",
+var tcSizespec = newStruct("tc_sizespec", "tca.stab.base",
 	u8m("cell_log"), u8m("size_log"), s16m("cell_align"), s32m("overhead"), u32m("linklayer"),
 	u32m("mpu"), u32m("mtu"), u32m("tsize"))
 
@@ -113,7 +113,7 @@ var tcAttrs = decode.NewAttrSet("TCA", "tca",
 )
 
 // tcamsg is struct tcamsg (RTM_*ACTION).
-var tcamsg = decode.NewStruct("tcamsg", "tca_act_msg",
+var tcamsg = newStruct("tcamsg", "tca_act_msg",
 	decode.Member{CName: "tca_family", Kind: decode.KindU8, Enum: afEnum}, padm(1), padm(2))
 
 // tcaRootAttrs is the TCA_ROOT_* set of action messages.

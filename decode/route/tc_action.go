@@ -35,14 +35,14 @@ func tcGen(more ...decode.Member) []decode.Member {
 }
 
 // tcfT is struct tcf_t: times in jiffies-derived USER_HZ ticks.
-var tcfT = decode.NewStruct("tcf_t", "tca.act.tm",
+var tcfT = newStruct("tcf_t", "tca.act.tm",
 	decode.Member{CName: "install", Kind: decode.KindU64, Unit: "cs"}, decode.Member{CName: "lastuse", Kind: decode.KindU64, Unit: "cs"},
 	decode.Member{CName: "expires", Kind: decode.KindU64, Unit: "cs"}, decode.Member{CName: "firstuse", Kind: decode.KindU64, Unit: "cs"})
 
 var gactAttrs = decode.NewAttrSet("TCA_GACT", "tca.gact",
 	structa(1, "TCA_GACT_TM", tcfT),
-	structa(2, "TCA_GACT_PARMS", decode.NewStruct("tc_gact", "tca.gact.parms", tcGen()...)),
-	structa(3, "TCA_GACT_PROB", decode.NewStruct("tc_gact_p", "tca.gact.prob",
+	structa(2, "TCA_GACT_PARMS", newStruct("tc_gact", "tca.gact.parms", tcGen()...)),
+	structa(3, "TCA_GACT_PROB", newStruct("tc_gact_p", "tca.gact.prob",
 		u16m("ptype"), u16m("pval"), decode.Member{CName: "paction", Kind: decode.KindS32, Enum: tcActEnum})),
 	pada(4, "TCA_GACT_PAD"),
 )
@@ -53,7 +53,7 @@ var mirredEactionEnum = decode.NewEnum("mirred_eaction", "TCA_", map[uint64]stri
 
 var mirredAttrs = decode.NewAttrSet("TCA_MIRRED", "tca.mirred",
 	structa(1, "TCA_MIRRED_TM", tcfT),
-	structa(2, "TCA_MIRRED_PARMS", decode.NewStruct("tc_mirred", "tca.mirred.parms",
+	structa(2, "TCA_MIRRED_PARMS", newStruct("tc_mirred", "tca.mirred.parms",
 		tcGen(decode.Member{CName: "eaction", Kind: decode.KindS32, Enum: mirredEactionEnum}, u32m("ifindex"))...)),
 	pada(3, "TCA_MIRRED_PAD"),
 	u32a(4, "TCA_MIRRED_BLOCKID"),
@@ -65,7 +65,7 @@ var tcRatespecMembers = func(p string) []decode.Member {
 		s16m(p + "cell_align"), u16m(p + "mpu"), decode.Member{CName: p + "rate", Kind: decode.KindU32, Unit: "bytes/s"}}
 }
 
-var tcPolice = decode.NewStruct("tc_police", "tca.police.tbf", append(append(append([]decode.Member{
+var tcPolice = newStruct("tc_police", "tca.police.tbf", append(append(append([]decode.Member{
 	u32m("index"), {CName: "action", Kind: decode.KindS32, Enum: tcActEnum},
 	{CName: "limit", Kind: decode.KindU32, Unit: "bytes"}, u32m("burst"), {CName: "mtu", Kind: decode.KindU32, Unit: "bytes"}},
 	tcRatespecMembers("rate_")...), tcRatespecMembers("peakrate_")...), s32m("refcnt"), s32m("bindcnt"), u32m("capab"))...)
@@ -86,7 +86,7 @@ var policeAttrs = decode.NewAttrSet("TCA_POLICE", "tca.police",
 
 var skbeditAttrs = decode.NewAttrSet("TCA_SKBEDIT", "tca.skbedit",
 	structa(1, "TCA_SKBEDIT_TM", tcfT),
-	structa(2, "TCA_SKBEDIT_PARMS", decode.NewStruct("tc_skbedit", "tca.skbedit.parms", tcGen()...)),
+	structa(2, "TCA_SKBEDIT_PARMS", newStruct("tc_skbedit", "tca.skbedit.parms", tcGen()...)),
 	hex(u32a(3, "TCA_SKBEDIT_PRIORITY")),
 	u16a(4, "TCA_SKBEDIT_QUEUE_MAPPING"),
 	hex(u32a(5, "TCA_SKBEDIT_MARK")),
@@ -104,7 +104,7 @@ var vlanActEnum = decode.NewEnum("tca_vlan_action", "TCA_VLAN_ACT_", map[uint64]
 
 var vlanActAttrs = decode.NewAttrSet("TCA_VLAN", "tca.vlan",
 	structa(1, "TCA_VLAN_TM", tcfT),
-	structa(2, "TCA_VLAN_PARMS", decode.NewStruct("tc_vlan", "tca.vlan.parms",
+	structa(2, "TCA_VLAN_PARMS", newStruct("tc_vlan", "tca.vlan.parms",
 		tcGen(decode.Member{CName: "v_action", Kind: decode.KindS32, Enum: vlanActEnum})...)),
 	u16a(3, "TCA_VLAN_PUSH_VLAN_ID"),
 	enum(be16a(4, "TCA_VLAN_PUSH_VLAN_PROTOCOL"), ethTypeEnum),
@@ -116,8 +116,8 @@ var vlanActAttrs = decode.NewAttrSet("TCA_VLAN", "tca.vlan",
 
 // tcPeditSel is struct tc_pedit_sel without its keys; pedit keys follow
 // (struct tc_pedit_key, 24 bytes each).
-var tcPeditSel = decode.NewStruct("tc_pedit_sel", "tca.pedit.parms", tcGen(u8m("nkeys"), u8m("flags"), padm(2))...)
-var tcPeditKey = decode.NewStruct("tc_pedit_key", "tca.pedit.key",
+var tcPeditSel = newStruct("tc_pedit_sel", "tca.pedit.parms", tcGen(u8m("nkeys"), u8m("flags"), padm(2))...)
+var tcPeditKey = newStruct("tc_pedit_key", "tca.pedit.key",
 	decode.Member{CName: "mask", Kind: decode.KindU32, Display: decode.DisplayHex},
 	decode.Member{CName: "val", Kind: decode.KindU32, Display: decode.DisplayHex},
 	s32m("off"), u32m("at"), decode.Member{CName: "offmask", Kind: decode.KindU32, Display: decode.DisplayHex}, u32m("shift"))

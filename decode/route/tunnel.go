@@ -17,7 +17,7 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-var vxlanPortRange = decode.NewStruct("ifla_vxlan_port_range", "ifla.vxlan.port_range",
+var vxlanPortRange = newStruct("ifla_vxlan_port_range", "ifla.vxlan.port_range",
 	decode.Member{CName: "low", Kind: decode.KindU16, BigEndian: true},
 	decode.Member{CName: "high", Kind: decode.KindU16, BigEndian: true})
 
@@ -52,7 +52,7 @@ var vxlanAttrs = decode.NewAttrSet("IFLA_VXLAN", "ifla.vxlan",
 	enum(u8a(unix.IFLA_VXLAN_COLLECT_METADATA, "IFLA_VXLAN_COLLECT_METADATA"), boolEnum),
 	hex(be32a(unix.IFLA_VXLAN_LABEL, "IFLA_VXLAN_LABEL")),
 	flaga(unix.IFLA_VXLAN_GPE, "IFLA_VXLAN_GPE"),
-	flaga(unix.IFLA_VXLAN_TTL_INHERIT, "IFLA_VXLAN_TTL_INHERIT"),
+	flagOrU8(unix.IFLA_VXLAN_TTL_INHERIT, "IFLA_VXLAN_TTL_INHERIT", "ifla.vxlan.ttl_inherit"),
 	enum(u8a(unix.IFLA_VXLAN_DF, "IFLA_VXLAN_DF"), dfEnum),
 	enum(u8a(unix.IFLA_VXLAN_VNIFILTER, "IFLA_VXLAN_VNIFILTER"), boolEnum),
 	enum(u8a(unix.IFLA_VXLAN_LOCALBYPASS, "IFLA_VXLAN_LOCALBYPASS"), boolEnum),

@@ -208,17 +208,17 @@ const (
 // include/uapi/linux/if_bridge.h: MDBA_*, BRIDGE_VLANDB_*, and include/uapi/linux/if_link.h
 // VXLAN_VNIFILTER_* (RTM_NEWTUNNEL).
 const (
-	mdbaMDB            = 1
-	mdbaRouter         = 2
-	mdbaMDBEntry       = 1
-	mdbaMDBEntryInfo   = 1
-	mdbaRouterPort     = 1
-	mdbaSetEntry       = 1
-	mdbaSetEntryAttrs  = 2
-	bridgeVlandbEntry  = 1
-	bridgeVlandbDump   = 2
-	bridgeVlandbGlobal = 3
-	vxlanVNIEntry      = 1
+	mdbaMDB               = 1
+	mdbaRouter            = 2
+	mdbaMDBEntry          = 1
+	mdbaMDBEntryInfo      = 1
+	mdbaRouterPort        = 1
+	mdbaSetEntry          = 1
+	mdbaSetEntryAttrs     = 2
+	bridgeVlandbEntry     = 1
+	bridgeVlandbDumpFlags = 1 // BRIDGE_VLANDB_DUMP_FLAGS (enum of dump requests)
+	bridgeVlandbGlobal    = 2
+	vxlanVNIEntry         = 1
 )
 
 // include/uapi/linux/netconf.h.

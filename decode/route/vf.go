@@ -20,7 +20,7 @@ import (
 )
 
 func vfStruct(name string, members ...decode.Member) *decode.Struct {
-	return decode.NewStruct(name, "ifla.vf."+name[len("ifla_vf_"):], append([]decode.Member{u32m("vf")}, members...)...)
+	return newStruct(name, "ifla.vf."+name[len("ifla_vf_"):], append([]decode.Member{u32m("vf")}, members...)...)
 }
 
 var vfLinkStateEnum = decode.NewEnum("vf_link_state", "IFLA_VF_LINK_STATE_", map[uint64]string{
@@ -59,7 +59,7 @@ var vfAttrs = decode.NewAttrSet("IFLA_VF", "ifla.vf",
 	structa(unix.IFLA_VF_IB_PORT_GUID, "IFLA_VF_IB_PORT_GUID", vfStruct("ifla_vf_guid", padm(4), decode.Member{CName: "guid", Kind: decode.KindU64, Display: decode.DisplayHex})),
 	nesta(unix.IFLA_VF_VLAN_LIST, "IFLA_VF_VLAN_LIST", decode.NewAttrSet("IFLA_VF_VLAN", "ifla.vf.vlan_list",
 		structa(unix.IFLA_VF_VLAN_INFO, "IFLA_VF_VLAN_INFO", vfVlanInfo))),
-	structa(unix.IFLA_VF_BROADCAST, "IFLA_VF_BROADCAST", decode.NewStruct("ifla_vf_broadcast", "ifla.vf.broadcast",
+	structa(unix.IFLA_VF_BROADCAST, "IFLA_VF_BROADCAST", newStruct("ifla_vf_broadcast", "ifla.vf.broadcast",
 		decode.Member{CName: "broadcast", Kind: decode.KindBinary, Size: 32})),
 )
 
