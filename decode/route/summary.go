@@ -116,6 +116,9 @@ func familyName(f uint64) string {
 
 // dumpSummary is the summary of a dump request: "dump" and its family.
 func dumpSummary(v view, fam uint64) string {
+	if v.has("rtgen.family") {
+		fam = v.h("rtgen.family")
+	}
 	if n := familyName(fam); n != "" {
 		return "dump " + n
 	}
