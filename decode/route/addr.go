@@ -21,7 +21,7 @@ import (
 var ifaddrmsg = newStruct("ifaddrmsg", "ifa",
 	decode.Member{CName: "ifa_family", Kind: decode.KindU8, Enum: afEnum, Desc: "Address family."},
 	decode.Member{CName: "ifa_prefixlen", Kind: decode.KindU8, Desc: "Prefix length."},
-	decode.Member{CName: "ifa_flags", Kind: decode.KindU8, Flags: ifaFlags, Desc: "Address flags (IFA_F_*, low 8 bits; IFA_FLAGS has all)."},
+	decode.Member{CName: "ifa_flags", Name: "ifa.ifa_flags", Kind: decode.KindU8, Flags: ifaFlags, Desc: "Address flags (IFA_F_*, low 8 bits; IFA_FLAGS has all)."},
 	decode.Member{CName: "ifa_scope", Kind: decode.KindU8, Enum: scopeEnum, Desc: "Address scope."},
 	decode.Member{CName: "ifa_index", Kind: decode.KindU32, Desc: "Interface index."},
 )

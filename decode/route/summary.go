@@ -287,7 +287,7 @@ func addrSummary(m *decode.Message) string {
 	if v.has("ifa.scope") {
 		b.add("scope", scopeName(v.h("ifa.scope")))
 	}
-	fl := v.h("ifa.flags")
+	fl := v.h("ifa.ifa_flags")
 	if f := v.a("ifa.flags"); f != nil {
 		fl = f.Value
 	}
@@ -412,7 +412,17 @@ func routeSummary(m *decode.Message) string {
 			if c.Def.Name == "rta.metrics.lock" || c.Unknown {
 				continue
 			}
-			b.add(strings.TrimPrefix(c.Def.Name, "rta.metrics."), plainValue(c))
+			name := strings.TrimPrefix(c.Def.Name, "rta.metrics.")
+			switch c.Type {
+			case unix.RTAX_RTT: // kept in 1/8 ms, as iproute2 prints it
+				b.add(name, strconv.FormatUint(c.Value/8, 10)+"ms")
+			case unix.RTAX_RTTVAR: // kept in 1/4 ms
+				b.add(name, strconv.FormatUint(c.Value/4, 10)+"ms")
+			case unix.RTAX_RTO_MIN:
+				b.add(name, strconv.FormatUint(c.Value, 10)+"ms")
+			default:
+				b.add(name, plainValue(c))
+			}
 		}
 	}
 	if f := v.a("rta.multipath"); f != nil {
@@ -425,7 +435,7 @@ func routeSummary(m *decode.Message) string {
 			if e := nh.Child("rta.encap"); e != nil {
 				b.add(encapSummary(nh.Child("rta.encap_type"), e)...)
 			}
-			if d := nh.Child("rtnh.ifindex"); d != nil {
+			if d := nh.Child("rtnh.ifindex"); d != nil && d.Value != 0 {
 				b.add("dev", ifname(m, d.Int()))
 			}
 			if w := nh.Child("rtnh.hops"); w != nil {
@@ -489,7 +499,8 @@ func encapSummary(typ, f *decode.Field) []string {
 			var segs []string
 			for k := range c.Children {
 				if c.Children[k].Def == &defSegment {
-					segs = append(segs, c.Children[k].ValueString())
+					// segments[0] is the last segment: print in path order
+					segs = append([]string{c.Children[k].ValueString()}, segs...)
 				}
 				if c.Children[k].Def == &defSeg6Mode {
 					out = append(out, "mode", strings.TrimPrefix(seg6ModeEnum.Short(c.Children[k].Value), "seg6_iptun_mode_"))
@@ -525,16 +536,24 @@ func neighSummary(m *decode.Message) string {
 		return s
 	}
 	var b summaryBuilder
-	if f := v.a("nda.dst"); f != nil {
-		b.add(f.ValueString())
-	}
 	if fam == unix.AF_BRIDGE {
+		// bridge fdb: "02:00:00:00:00:aa dev veth1 dst 10.0.0.2 vlan 10 master br0 static"
 		if f := v.a("nda.lladdr"); f != nil {
 			b.add(f.ValueString())
 		}
-	}
-	if idx := v.h("ndm.ifindex"); idx != 0 {
-		b.add("dev", ifname(m, int64(int32(idx))))
+		if idx := v.h("ndm.ifindex"); idx != 0 {
+			b.add("dev", ifname(m, int64(int32(idx))))
+		}
+		if f := v.a("nda.dst"); f != nil {
+			b.add("dst", f.ValueString())
+		}
+	} else {
+		if f := v.a("nda.dst"); f != nil {
+			b.add(f.ValueString())
+		}
+		if idx := v.h("ndm.ifindex"); idx != 0 {
+			b.add("dev", ifname(m, int64(int32(idx))))
+		}
 	}
 	if fam != unix.AF_BRIDGE {
 		if f := v.a("nda.lladdr"); f != nil {
@@ -562,10 +581,15 @@ func neighSummary(m *decode.Message) string {
 	}
 	if st := v.h("ndm.state"); v.has("ndm.state") && st != 0 {
 		names, _ := nudFlags.Names(st)
-		if fam == unix.AF_BRIDGE && st&unix.NUD_PERMANENT != 0 {
-			b.add("permanent")
-		} else {
+		switch {
+		case fam != unix.AF_BRIDGE:
 			b.add(strings.Join(names, ","))
+		case st&unix.NUD_PERMANENT != 0:
+			b.add("permanent")
+		case st&unix.NUD_NOARP != 0:
+			b.add("static")
+		case st&unix.NUD_STALE != 0:
+			b.add("stale")
 		}
 	}
 	return b.String()
@@ -579,6 +603,8 @@ func ruleSummary(m *decode.Message) string {
 	var b summaryBuilder
 	if f := v.a("fra.priority"); f != nil {
 		b.add(strconv.FormatUint(f.Value, 10) + ":")
+	} else if !v.request() {
+		b.add("0:") // the kernel leaves out FRA_PRIORITY 0
 	}
 	if v.h("fib_rule.flags")&unix.FIB_RULE_INVERT != 0 {
 		b.add("not")
@@ -786,7 +812,11 @@ func tcSummary(m *decode.Message) string {
 			b.add("chain", strconv.FormatUint(f.Value, 10))
 		}
 		if h := v.h("tcm.handle"); h != 0 {
-			b.add("handle", "0x"+strconv.FormatUint(h, 16))
+			if kind == "u32" {
+				b.add("handle", u32Handle(h))
+			} else {
+				b.add("handle", "0x"+strconv.FormatUint(h, 16))
+			}
 		}
 	}
 	return b.String()
@@ -820,7 +850,7 @@ func actionSummary(m *decode.Message) string {
 			if k := a.Child("tca.act.kind"); k != nil {
 				b.add(k.ValueString())
 			}
-			if x := a.Child("tca.act.index"); x != nil {
+			if x := actionIndex(a); x != nil {
 				b.add("index", strconv.FormatUint(x.Value, 10))
 			}
 		}
@@ -853,7 +883,7 @@ func ntableSummary(m *decode.Message) string {
 		b.add(s)
 	}
 	if p := v.a("ndta.parms"); p != nil {
-		if i := p.Child("ndtpa.ifindex"); i != nil {
+		if i := p.Child("ndtpa.ifindex"); i != nil && i.Value != 0 {
 			b.add("dev", ifname(m, int64(i.Value)))
 		}
 	}
@@ -952,12 +982,12 @@ func mdbSummary(m *decode.Message) string {
 		b.add("dev", ifname(m, int64(idx)))
 	}
 	var entry *decode.Field
-	if f := v.a("mdba.set.set_entry"); f != nil {
+	if f := v.a("mdba.set.entry"); f != nil {
 		entry = f
 	}
 	if entry == nil {
 		if f := v.a("mdba.mdb"); f != nil {
-			if e := f.Find("mdba.entry.entry_info"); e != nil && len(e.Children) > 0 {
+			if e := f.Find("mdba.entry.info"); e != nil && len(e.Children) > 0 {
 				entry = &e.Children[0]
 			}
 		}
@@ -1029,4 +1059,37 @@ func plainValue(f *decode.Field) string {
 		return strconv.FormatUint(f.Value, 10)
 	}
 	return f.ValueString()
+}
+
+// actionIndex finds an action's index: TCA_ACT_INDEX, or the index of its
+// parameters struct (tc_gen) in TCA_ACT_OPTIONS.
+func actionIndex(a *decode.Field) *decode.Field {
+	if x := a.Child("tca.act.index"); x != nil {
+		return x
+	}
+	var found *decode.Field
+	a.Walk(func(f *decode.Field, depth int) bool {
+		if found == nil && depth == 3 && strings.HasSuffix(f.Def.Name, ".parms.index") {
+			found = f
+		}
+		return found == nil && depth < 3
+	})
+	return found
+}
+
+// u32Handle formats a u32 filter handle as tc does: htid:hash:node ("800::800").
+func u32Handle(h uint64) string {
+	htid, hash, node := h>>20, (h>>12)&0xff, h&0xfff
+	s := ""
+	if htid != 0 {
+		s = strconv.FormatUint(htid, 16)
+	}
+	s += ":"
+	if hash != 0 {
+		s += strconv.FormatUint(hash, 16)
+	}
+	if node != 0 {
+		s += ":" + strconv.FormatUint(node, 16)
+	}
+	return s
 }
