@@ -15,7 +15,7 @@ REPO=$(cd "$(dirname "$0")/.." && pwd)
 cap=${1:-}
 runs=${2:-3}
 if [ -z "$cap" ]; then
-	for c in bigdump.pcap.gz route-bigdump.pcap.gz rtnl-dumps.pcap; do
+	for c in route-dump-120k.pcap.gz rtnl-dumps.pcap; do
 		[ -f "$REPO/testdata/pcaps/$c" ] && { cap=$REPO/testdata/pcaps/$c; break; }
 	done
 fi

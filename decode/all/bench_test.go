@@ -15,7 +15,7 @@ import (
 func benchCapture(b *testing.B) ([]capture.Frame, int) {
 	b.Helper()
 	var path string
-	for _, name := range []string{"bigdump.pcap.gz", "route-bigdump.pcap.gz", "rtnl-dumps.pcap"} {
+	for _, name := range []string{"route-dump-120k.pcap.gz", "rtnl-dumps.pcap"} {
 		p := filepath.Join("..", "..", "testdata", "pcaps", name)
 		if _, err := os.Stat(p); err == nil {
 			path = p
