@@ -140,3 +140,8 @@ func allZero(b []byte) bool {
 
 // align4 rounds n up to a multiple of 4 (NLMSG_ALIGN, NLA_ALIGN).
 func align4(n int) int { return (n + 3) &^ 3 }
+
+// DetectBigEndian reports whether a frame's messages read big-endian, by the same
+// rule the decoder uses (little-endian when both or neither fit). First passes over
+// a file (generic netlink families, interface names) use it.
+func DetectBigEndian(b []byte) bool { return detectOrder(b, false) }

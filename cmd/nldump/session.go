@@ -7,6 +7,7 @@ import (
 	"github.com/nldump/nldump/decode"
 	"github.com/nldump/nldump/decode/genl"
 	"github.com/nldump/nldump/decode/genl/ynl"
+	"github.com/nldump/nldump/decode/route"
 	"golang.org/x/sys/unix"
 )
 
@@ -36,7 +37,8 @@ func prepareSession(o *options, s *decode.Session) error {
 	return nil
 }
 
-// learnFamilies reads the file once, looking only at nlctrl messages.
+// learnFamilies reads the file once, looking only at nlctrl messages and at the
+// interface names of RTM_NEWLINK messages.
 func learnFamilies(path string, s *decode.Session) error {
 	src, err := capture.Open(path)
 	if err != nil {
@@ -45,8 +47,13 @@ func learnFamilies(path string, s *decode.Session) error {
 	defer src.Close()
 	for {
 		fr, err := src.Next()
-		if fr.Data != nil && fr.Protocol == unix.NETLINK_GENERIC {
-			genl.Learn(s, &fr)
+		if fr.Data != nil {
+			switch fr.Protocol {
+			case unix.NETLINK_GENERIC:
+				genl.Learn(s, &fr)
+			case unix.NETLINK_ROUTE:
+				route.Learn(s, &fr)
+			}
 		}
 		if err == io.EOF || err != nil {
 			return nil // the main pass reports read errors
