@@ -82,9 +82,21 @@ var bridgeAttrs = decode.NewAttrSet("IFLA_BR", "ifla.br",
 	u8a(unix.IFLA_BR_MCAST_MLD_VERSION, "IFLA_BR_MCAST_MLD_VERSION"),
 	enum(u8a(unix.IFLA_BR_VLAN_STATS_PER_PORT, "IFLA_BR_VLAN_STATS_PER_PORT"), boolEnum),
 	structa(unix.IFLA_BR_MULTI_BOOLOPT, "IFLA_BR_MULTI_BOOLOPT", boolOptMulti),
-	bina(unix.IFLA_BR_MCAST_QUERIER_STATE, "IFLA_BR_MCAST_QUERIER_STATE"),
+	nesta(unix.IFLA_BR_MCAST_QUERIER_STATE, "IFLA_BR_MCAST_QUERIER_STATE", querierStateAttrs),
 	u32a(unix.IFLA_BR_FDB_N_LEARNED, "IFLA_BR_FDB_N_LEARNED"),
 	u32a(unix.IFLA_BR_FDB_MAX_LEARNED, "IFLA_BR_FDB_MAX_LEARNED"),
+)
+
+// querierStateAttrs is IFLA_BR_MCAST_QUERIER_STATE (BRIDGE_QUERIER_*,
+// include/uapi/linux/if_bridge.h).
+var querierStateAttrs = decode.NewAttrSet("BRIDGE_QUERIER", "ifla.br.querier",
+	addra(1, "BRIDGE_QUERIER_IP_ADDRESS"),
+	u32a(2, "BRIDGE_QUERIER_IP_PORT"),
+	unit(u64a(3, "BRIDGE_QUERIER_IP_OTHER_TIMER"), centis),
+	pada(4, "BRIDGE_QUERIER_PAD"),
+	addra(5, "BRIDGE_QUERIER_IPV6_ADDRESS"),
+	u32a(6, "BRIDGE_QUERIER_IPV6_PORT"),
+	unit(u64a(7, "BRIDGE_QUERIER_IPV6_OTHER_TIMER"), centis),
 )
 
 // brportAttrs describes a bridge port (IFLA_BRPORT_*).

@@ -28,12 +28,25 @@ var tunnelMsg = newStruct("tunnel_msg", "tunnel",
 
 var vlandbStateEnum = brStateEnum
 
+var vlandbTinfoAttrs = decode.NewAttrSet("BRIDGE_VLANDB_TINFO", "bridge_vlandb.tinfo",
+	u32a(1, "BRIDGE_VLANDB_TINFO_ID"),
+	u32a(2, "BRIDGE_VLANDB_TINFO_CMD"),
+)
+
+var vlandbStatsAttrs = decode.NewAttrSet("BRIDGE_VLANDB_STATS", "bridge_vlandb.stats",
+	unit(u64a(1, "BRIDGE_VLANDB_STATS_RX_BYTES"), "bytes"),
+	u64a(2, "BRIDGE_VLANDB_STATS_RX_PACKETS"),
+	unit(u64a(3, "BRIDGE_VLANDB_STATS_TX_BYTES"), "bytes"),
+	u64a(4, "BRIDGE_VLANDB_STATS_TX_PACKETS"),
+	pada(5, "BRIDGE_VLANDB_STATS_PAD"),
+)
+
 var vlandbEntryAttrs = decode.NewAttrSet("BRIDGE_VLANDB_ENTRY", "bridge_vlandb.entry",
 	structa(1, "BRIDGE_VLANDB_ENTRY_INFO", bridgeVlanInfo),
 	u16a(2, "BRIDGE_VLANDB_ENTRY_RANGE"),
 	enum(u8a(3, "BRIDGE_VLANDB_ENTRY_STATE"), vlandbStateEnum),
-	bina(4, "BRIDGE_VLANDB_ENTRY_TUNNEL_INFO"),
-	bina(5, "BRIDGE_VLANDB_ENTRY_STATS"),
+	nesta(4, "BRIDGE_VLANDB_ENTRY_TUNNEL_INFO", vlandbTinfoAttrs),
+	nesta(5, "BRIDGE_VLANDB_ENTRY_STATS", vlandbStatsAttrs),
 	u8a(6, "BRIDGE_VLANDB_ENTRY_MCAST_ROUTER"),
 	u32a(7, "BRIDGE_VLANDB_ENTRY_MCAST_N_GROUPS"),
 	u32a(8, "BRIDGE_VLANDB_ENTRY_MCAST_MAX_GROUPS"),

@@ -13,8 +13,10 @@ func rtmsgV4(w wire, dstLen, proto, scope uint8) []byte {
 		w.u32(0)) // rtm_flags
 }
 
-func TestRoutes(t *testing.T) {
-	runCases(t, []msgCase{
+func TestRoutes(t *testing.T) { runCases(t, routeCases()) }
+
+func routeCases() []msgCase {
+	return []msgCase{
 		{
 			name: "ipv4 route via gateway",
 			frames: func(w wire) [][]byte {
@@ -160,7 +162,7 @@ func TestRoutes(t *testing.T) {
 			fields: map[string]string{"tca.u32.classid": "0x00010010", "tca.u32.sel.nkeys": "1", "tca.u32.key.val": "0x0a000000",
 				"tca.act.kind": "gact", "tca.gact.parms.action": "TC_ACT_SHOT (2)"},
 		},
-	})
+	}
 }
 
 // binaryHtons returns the u16 whose bytes in the frame's order are v in network order.

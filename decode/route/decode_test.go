@@ -48,8 +48,10 @@ func runCases(t *testing.T, cases []msgCase) {
 	}
 }
 
-func TestLinks(t *testing.T) {
-	runCases(t, []msgCase{
+func TestLinks(t *testing.T) { runCases(t, linkCases()) }
+
+func linkCases() []msgCase {
+	return []msgCase{
 		{
 			name:    "newlink veth with af_spec",
 			frames:  func(w wire) [][]byte { return [][]byte{link3(w)} },
@@ -120,7 +122,7 @@ func TestLinks(t *testing.T) {
 			},
 			malformed: true,
 		},
-	})
+	}
 }
 
 func TestShortHeaders(t *testing.T) {

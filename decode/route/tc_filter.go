@@ -250,7 +250,7 @@ func tcOptions(c *decode.Context, f *decode.Field) {
 	if t >= unix.RTM_NEWTFILTER && t <= unix.RTM_GETTFILTER || t >= unix.RTM_NEWCHAIN && t <= unix.RTM_GETCHAIN {
 		table = filterOptions
 	}
-	v, ok := table[kind]
+	v, ok := table[string(kind)] // no allocation: the conversion is in the index
 	if !ok || len(f.Bytes) == 0 {
 		return
 	}
@@ -267,14 +267,14 @@ func tcOptions(c *decode.Context, f *decode.Field) {
 
 // tcXstats decodes TCA_XSTATS by TCA_KIND.
 func tcXstats(c *decode.Context, f *decode.Field) {
-	if v, ok := qdiscXstats[siblingKind(c, f)]; ok && v.Custom != nil {
+	if v, ok := qdiscXstats[string(siblingKind(c, f))]; ok && v.Custom != nil {
 		v.Custom(c, f)
 	}
 }
 
 // siblingKind finds TCA_KIND among the message's top-level attributes. TCA_KIND
 // comes first in every kernel message and request, so the walk is short.
-func siblingKind(c *decode.Context, f *decode.Field) string {
+func siblingKind(c *decode.Context, f *decode.Field) []byte {
 	start := c.Msg.Offset + unix.NLMSG_HDRLEN + tcmsg.Size
 	if c.Echoed {
 		start = echoedTCStart(c, f)
@@ -283,10 +283,10 @@ func siblingKind(c *decode.Context, f *decode.Field) string {
 	for it.Next() {
 		if it.Type == unix.TCA_KIND {
 			vs, ve := it.Value()
-			return string(decode.TrimNUL(c.Data[vs:ve]))
+			return decode.TrimNUL(c.Data[vs:ve])
 		}
 	}
-	return ""
+	return nil
 }
 
 // echoedTCStart finds the attributes of a tc request echoed inside NLMSG_ERROR: the
