@@ -3,6 +3,8 @@ package route
 import (
 	"testing"
 
+	"github.com/nldump/nldump/capture"
+	"github.com/nldump/nldump/decode"
 	"golang.org/x/sys/unix"
 )
 
@@ -212,4 +214,25 @@ func TestShortHeaders(t *testing.T) {
 			summary: "ipv4 dev veth0 forwarding on rp_filter loose",
 		},
 	})
+}
+
+// TestLearnSkipsRequests: a request's IFLA_IFNAME (ip link add, a rename that may
+// fail) is not a fact about the system, neither for Learn nor while decoding.
+func TestLearnSkipsRequests(t *testing.T) {
+	w := wire{}
+	req := w.msg(unix.RTM_NEWLINK, unix.NLM_F_REQUEST|unix.NLM_F_CREATE|unix.NLM_F_EXCL,
+		make([]byte, 16), // ifinfomsg, ifi_index 0
+		w.attr(unix.IFLA_IFNAME, []byte("veth9\x00"))) // IFLA_IFNAME "veth9"
+	s := decode.NewSession()
+	Learn(s, &capture.Frame{Protocol: unix.NETLINK_ROUTE, Data: req, Length: len(req)})
+	d := decode.NewDecoder()
+	d.Order = decode.LittleEndian
+	d.DecodeFrame(&capture.Frame{Protocol: unix.NETLINK_ROUTE, Data: req, Length: len(req)}, nil)
+	if len(s.Links) != 0 || len(d.Session.Links) != 0 {
+		t.Errorf("learned from a request: Learn %v, decoding %v", s.Links, d.Session.Links)
+	}
+	d.DecodeFrame(&capture.Frame{Protocol: unix.NETLINK_ROUTE, Data: link3(w), Length: len(link3(w))}, nil)
+	if d.Session.Links[3] != "veth0" {
+		t.Errorf("not learned from a notification: %v", d.Session.Links)
+	}
 }

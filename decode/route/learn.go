@@ -31,8 +31,11 @@ func Learn(sess *decode.Session, fr *capture.Frame) {
 			return
 		}
 		t := readU16(b[off+4:], be)
+		flags := readU16(b[off+6:], be)
 		p := off + unix.NLMSG_HDRLEN
-		if t == unix.RTM_NEWLINK && l-unix.NLMSG_HDRLEN >= ifinfomsgLen {
+		// Only the kernel's messages: a request's name may be a wish (ip link add,
+		// a failing rename) and its index 0.
+		if t == unix.RTM_NEWLINK && flags&unix.NLM_F_REQUEST == 0 && l-unix.NLMSG_HDRLEN >= ifinfomsgLen {
 			idx := int32(readU32(b[p+ifinfomsgIndex:], be))
 			it := decode.NewAttrIter(b, p+ifinfomsgLen, off+l, be)
 			for it.Next() {

@@ -153,7 +153,7 @@ func learnLink(c *decode.Context, fields []decode.Field) {
 		return
 	}
 	idx := fields[0].Child("ifi.index")
-	if idx == nil {
+	if idx == nil || int32(idx.Value) <= 0 {
 		return
 	}
 	for i := 1; i < len(fields); i++ {
