@@ -30,29 +30,33 @@ case "$cap" in
 esac
 (cd "$REPO" && go build -o "$work/nldump" ./cmd/nldump)
 
-# best_time CMD...: runs CMD $runs times with output to a file, prints the best wall
-# time in seconds and leaves the peak RSS (KiB) of the best run in $work/rss.
+# best_time CMD...: runs CMD $runs times with output to a file and prints the best
+# CPU time (user + system seconds: what the decoding costs, unaffected by other load
+# on the machine) and wall time of that run; leaves its peak RSS (KiB) in $work/rss.
 best_time() {
-	local best="" t rss
+	local best="" wall t rss u s
 	for _ in $(seq "$runs"); do
-		/usr/bin/env time -f '%e %M' -o "$work/time" "$@" >"$work/out" 2>/dev/null || true
-		read -r t rss <"$work/time"
-		if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; echo "$rss" >"$work/rss"; fi
+		/usr/bin/env time -f '%e %M %U %S' -o "$work/time" "$@" >"$work/out" 2>/dev/null || true
+		read -r t rss u s <"$work/time"
+		local cpu
+		cpu=$(awk -v u="$u" -v s="$s" 'BEGIN{printf "%.2f", u+s}')
+		if [ -z "$best" ] || awk "BEGIN{exit !($cpu < $best)}"; then best=$cpu; wall=$t; echo "$rss" >"$work/rss"; fi
 	done
-	echo "$best"
+	echo "$best $wall"
 }
 command -v /usr/bin/time >/dev/null || { echo "bench-vs-tshark: needs GNU time (apt-get install time)" >&2; exit 1; }
 
 f=$work/cap.pcap
 echo "capture: $cap ($(du -h "$f" | cut -f1) uncompressed)"
-printf '%-22s %10s %10s %12s\n' command seconds peak-MiB headers
-row() { # label seconds count
-	printf '%-22s %10s %10s %12s\n' "$1" "$2" "$(( $(cat "$work/rss") / 1024 ))" "$3"
+printf '%-22s %9s %9s %9s %12s\n' command cpu-s wall-s peak-MiB headers
+row() { # label "cpu wall" count
+	set -- "$1" $2 "$3"
+	printf '%-22s %9s %9s %9s %12s\n' "$1" "$2" "$3" "$(( $(cat "$work/rss") / 1024 ))" "$4"
 }
 tn=$(best_time "$work/nldump" -r "$f" -V); nv=$(grep -c 'struct nlmsghdr$' "$work/out" || true); row "nldump -V" "$tn" "$nv"
 tt=$(best_time tshark -r "$f" -V); tv=$(grep -c '^    Netlink message header' "$work/out" || true); row "tshark -V" "$tt" "$tv"
 jn=$(best_time "$work/nldump" -r "$f" -T json); nj=$(grep -o '"name":"nlmsg.hdr"' "$work/out" | wc -l); row "nldump -T json" "$jn" "$nj"
 jt=$(best_time tshark -r "$f" -T json); tj=$(grep -c '"netlink.hdr_len"' "$work/out" || true); row "tshark -T json" "$jt" "$tj"
 echo
-awk -v a="$tt" -v b="$tn" 'BEGIN{printf "-V:      nldump is %.1fx faster than tshark\n", a/b}'
-awk -v a="$jt" -v b="$jn" 'BEGIN{printf "-T json: nldump is %.1fx faster than tshark\n", a/b}'
+awk -v a="${tt%% *}" -v b="${tn%% *}" 'BEGIN{printf "-V:      nldump is %.1fx faster than tshark (CPU time)\n", a/b}'
+awk -v a="${jt%% *}" -v b="${jn%% *}" 'BEGIN{printf "-T json: nldump is %.1fx faster than tshark (CPU time)\n", a/b}'

@@ -71,10 +71,7 @@ func appendHexDump(b []byte, m *decode.Message) []byte {
 			b = strconv.AppendInt(b, int64(f.Type), 10)
 		}
 		if len(f.Children) == 0 {
-			if v := f.AppendValue(nil); len(v) > 0 {
-				b = append(b, " = "...)
-				b = append(b, v...)
-			}
+			b = appendValueAfter(b, f, " = ")
 		}
 		b = append(b, '\n')
 		return true

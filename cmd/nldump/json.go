@@ -11,7 +11,8 @@ import (
 // appendJSON appends m as one JSON object and a newline (NDJSON). The object holds
 // the header fields, direction, summary, and the whole field tree: every node has
 // name (the filter name), label, value (display text), raw (the number, or the
-// bytes in hex), offset and length in the frame, and children; attributes also
+// bytes in hex), offset and length in the frame, and children (empty for
+// leaves; value is "" for containers); attributes also
 // have type, and unknown ones "unknown": true.
 func (p *printer) appendJSON(b []byte, m *decode.Message) []byte {
 	h := m.Header
@@ -99,21 +100,19 @@ func appendJSONNode(b []byte, f *decode.Field) []byte {
 		b = append(b, `,"cname":`...)
 		b = appendJSONString(b, d.CName)
 	}
-	if v := f.AppendValue(nil); len(v) > 0 {
-		b = append(b, `,"value":`...)
-		b = appendJSONBytes(b, v)
-		switch {
-		case d.Kind.Signed():
-			b = append(b, `,"raw":`...)
-			b = strconv.AppendInt(b, f.Int(), 10)
-		case d.Kind.IsInt():
-			b = append(b, `,"raw":`...)
-			b = strconv.AppendUint(b, f.Value, 10)
-		case len(f.Bytes) > 0 && d.Kind != decode.KindBinary && d.Kind != decode.KindPad:
-			b = append(b, `,"raw":"`...)
-			b = decode.AppendHex(b, f.Bytes)
-			b = append(b, '"')
-		}
+	b = append(b, `,"value":`...)
+	b = appendJSONValue(b, f)
+	switch {
+	case d.Kind.Signed():
+		b = append(b, `,"raw":`...)
+		b = strconv.AppendInt(b, f.Int(), 10)
+	case d.Kind.IsInt():
+		b = append(b, `,"raw":`...)
+		b = strconv.AppendUint(b, f.Value, 10)
+	case len(f.Bytes) > 0 && d.Kind != decode.KindBinary && d.Kind != decode.KindPad && d.Kind != decode.KindNested && d.Kind != decode.KindStruct:
+		b = append(b, `,"raw":"`...)
+		b = decode.AppendHex(b, f.Bytes)
+		b = append(b, '"')
 	}
 	b = append(b, `,"offset":`...)
 	b = strconv.AppendInt(b, int64(f.Offset), 10)
@@ -130,15 +129,36 @@ func appendJSONNode(b []byte, f *decode.Field) []byte {
 		b = append(b, `,"note":`...)
 		b = appendJSONString(b, f.Note)
 	}
-	if len(f.Children) > 0 {
-		b = append(b, `,"children":`...)
-		b = appendJSONNodes(b, f.Children)
-	}
+	b = append(b, `,"children":`...)
+	b = appendJSONNodes(b, f.Children)
 	return append(b, '}')
 }
 
+// appendJSONValue appends the field's display value as a JSON string ("" for
+// containers). The value is built in place after the opening quote and escaped
+// only when it holds a byte that needs it.
+func appendJSONValue(b []byte, f *decode.Field) []byte {
+	b = append(b, '"')
+	start := len(b)
+	b = f.AppendValue(b)
+	for _, c := range b[start:] {
+		if c < 0x20 || c == '"' || c == '\\' || c >= 0x7f {
+			v := append([]byte(nil), b[start:]...)
+			return appendJSONBytes(b[:start-1], v)
+		}
+	}
+	return append(b, '"')
+}
+
 func appendJSONString(b []byte, s string) []byte {
-	return appendJSONBytes(b, []byte(s))
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= 0x7f {
+			return appendJSONBytes(b, []byte(s))
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // appendJSONBytes appends s as a JSON string; control characters become \u00XX and

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 
 	"github.com/nldump/nldump/capture"
 	"github.com/nldump/nldump/decode"
@@ -44,6 +45,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		printFields(w)
 		w.Flush()
 		return exitOK
+	}
+	if opts.cpuProfile != "" {
+		f, err := os.Create(opts.cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "nldump: --cpuprofile: %v\n", err)
+			return exitUsage
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
 	}
 	return readFile(opts, stdin, stdout, stderr)
 }

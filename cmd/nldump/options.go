@@ -51,6 +51,7 @@ type options struct {
 	fields       bool
 	genlFamilies []string
 	specs        []string
+	cpuProfile   string
 }
 
 const usageText = `nldump decodes Linux netlink traffic captured on an nlmon interface.
@@ -96,6 +97,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVarP(&o.lineBuffered, "line-buffered", "l", false, "flush output after every frame (useful with -r -)")
 	fs.BoolVar(&o.fields, "fields", false, "list every filter name with its type and description, then exit")
 	help := fs.BoolP("help", "h", false, "show this help")
+	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile to `FILE` (for developers)")
+	fs.MarkHidden("cpuprofile")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usageText)
 		fs.PrintDefaults()

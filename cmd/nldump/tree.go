@@ -42,10 +42,7 @@ func appendNode(b []byte, f *decode.Field, depth int) []byte {
 		b = append(b, "    "...)
 	}
 	b = appendLabel(b, f)
-	if v := f.AppendValue(nil); len(v) > 0 {
-		b = append(b, ": "...)
-		b = append(b, v...)
-	}
+	b = appendValueAfter(b, f, ": ")
 	b = append(b, '\n')
 	if f.Note != "" {
 		b = appendNote(b, f.Note, depth+1)
@@ -78,4 +75,17 @@ func appendNote(b []byte, note string, depth int) []byte {
 	b = append(b, "[problem: "...)
 	b = appendTerminalSafe(b, note)
 	return append(b, "]\n"...)
+}
+
+// appendValueAfter appends sep and the field's value, or nothing when the field
+// has no value (containers), without a temporary buffer.
+func appendValueAfter(b []byte, f *decode.Field, sep string) []byte {
+	mark := len(b)
+	b = append(b, sep...)
+	n := len(b)
+	b = f.AppendValue(b)
+	if len(b) == n {
+		return b[:mark]
+	}
+	return b
 }
