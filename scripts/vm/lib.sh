@@ -34,7 +34,7 @@ cap_start() {
 	CAP_NAME=$name
 	CAP_LOG=$OUT/$name.log
 	: >"$CAP_LOG"
-	tcpdump -i "${CAP_IF:-nlmon0}" -U -Z root -B 16384 -w "$OUT/$name.pcap" "$@" 2>/tmp/tcpdump.$name.err &
+	tcpdump -i "${CAP_IF:-nlmon0}" --immediate-mode -U -Z root -B 16384 -w "$OUT/$name.pcap" "$@" 2>/tmp/tcpdump.$name.err &
 	CAP_PID=$!
 	local i
 	for i in $(seq 100); do
@@ -48,7 +48,15 @@ cap_start() {
 
 desc() { printf '# %s\n' "$*" >>"$CAP_LOG"; }
 
-_log_cmd() { printf '$ %s\n' "$*" >>"$CAP_LOG"; echo "[$CAP_NAME] \$ $*"; }
+# shell-quote the arguments (so the transcript shows commands that can be pasted)
+_quote() {
+	local a out=""
+	for a; do
+		if [[ $a =~ ^[][A-Za-z0-9_./:=,@%+^-]+$ ]]; then out+="$a "; else out+="'${a//\'/\'\\\'\'}' "; fi
+	done
+	printf '%s' "${out% }"
+}
+_log_cmd() { local c; c=$(_quote "$@"); printf '$ %s\n' "$c" >>"$CAP_LOG"; echo "[$CAP_NAME] \$ $c"; }
 
 run() {
 	_log_cmd "$@"
@@ -73,7 +81,8 @@ try() {
 
 # count CMD...: like run, but only the number of output lines goes to the transcript
 count() {
-	_log_cmd "$@" "| wc -l"
+	local c; c=$(_quote "$@")
+	printf '$ %s | wc -l\n' "$c" >>"$CAP_LOG"; echo "[$CAP_NAME] \$ $c | wc -l"
 	local rc
 	"$@" >/tmp/run.out 2>&1
 	rc=$?
@@ -89,7 +98,7 @@ batch() {
 	BATCH_N=$((BATCH_N + 1))
 	local f=/tmp/batch.$BATCH_N
 	cat >"$f"
-	printf '$ %s -batch - <<EOF\n' "$*" >>"$CAP_LOG"
+	printf '$ %s -batch - <<EOF\n' "$(_quote "$@")" >>"$CAP_LOG"
 	cat "$f" >>"$CAP_LOG"
 	echo EOF >>"$CAP_LOG"
 	echo "[$CAP_NAME] \$ $* -batch ($(wc -l <"$f") commands)"
@@ -103,8 +112,9 @@ batch() {
 
 bg() {
 	local name=$1; shift
-	printf '$ %s &    # background listener "%s"\n' "$*" "$name" >>"$CAP_LOG"
-	echo "[$CAP_NAME] \$ $* &"
+	local c; c=$(_quote "$@")
+	printf '$ %s &    # background listener "%s"\n' "$c" "$name" >>"$CAP_LOG"
+	echo "[$CAP_NAME] \$ $c &"
 	"$@" >/tmp/bg.$name.out 2>&1 &
 	BG_PIDS+=($!)
 	BG_NAMES+=("$name")
@@ -113,7 +123,9 @@ bg() {
 
 cap_stop() {
 	[ -n "$CAP_PID" ] || return 0
-	sleep 0.5
+	# let late replies/notifications arrive (tcpdump runs in immediate mode, so what the
+	# tap has delivered is written before SIGTERM)
+	sleep 1
 	local i
 	for i in "${!BG_PIDS[@]}"; do
 		kill -TERM "${BG_PIDS[$i]}" 2>/dev/null

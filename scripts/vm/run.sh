@@ -25,10 +25,15 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 usage() { sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 2; }
 [ $# -ge 1 ] || usage
 
-CACHE=$("$HERE/build.sh" | tail -1)
 JOB=$(mktemp -d "${TMPDIR:-/tmp}/nldump-vm.XXXXXX")
-cleanup_out=""
-trap 'rm -rf "$JOB" $cleanup_out' EXIT
+trap 'rm -rf "$JOB"' EXIT
+if ! "$HERE/build.sh" >"$JOB/build.out" 2>"$JOB/build.err"; then
+	cat "$JOB/build.err" >&2
+	echo "run.sh: build.sh failed" >&2
+	exit 125
+fi
+grep -v '^build.sh: up to date' "$JOB/build.err" >&2 || true
+CACHE=$(tail -1 "$JOB/build.out")
 mkdir -p "$JOB/root/job"
 
 if [ "$1" = "--test" ]; then
@@ -40,12 +45,7 @@ if [ "$1" = "--test" ]; then
 		echo 'cd /job'
 		printf 'exec ./test'; printf ' %q' "$@"; echo
 	} >"$JOB/root/job/main"
-	if [ -n "${NLDUMP_VM_OUT:-}" ]; then
-		OUTDIR=$NLDUMP_VM_OUT
-	else
-		OUTDIR=$JOB/out
-		cleanup_out=""
-	fi
+	OUTDIR=${NLDUMP_VM_OUT:-$JOB/out}
 else
 	[ $# -ge 2 ] || usage
 	scenario=$1 OUTDIR=$2; shift 2

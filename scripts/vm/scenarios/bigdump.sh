@@ -22,18 +22,18 @@ awk 'BEGIN {
 awk 'BEGIN {
 	for (i = 0; i < 20000; i++) {
 		d = i % 4
-		r = sprintf("-6 route add 2001:db8:%x:%x::/64", int(i / 256), i % 256)
+		r = sprintf("route add 2001:db8:%x:%x::/64", int(i / 256), i % 256)
 		if (i % 2) r = r sprintf(" via 2001:db8:ff0%d::2", d); else r = r sprintf(" dev dummy%d", d)
 		print r
 	}
 }' >/tmp/v6.batch
 t=$(date +%s)
 ip -batch /tmp/v4.batch || echo "v4 batch failed" >&2
-ip -batch /tmp/v6.batch || echo "v6 batch failed" >&2
+ip -6 -batch /tmp/v6.batch || echo "v6 batch failed" >&2
 echo "added 120000 routes in $(($(date +%s) - t)) s"
 
 cap_start route-dump-120k
-desc "Large dumps only (the adds are not captured): 100,000 IPv4 routes (half via a gateway, half device routes, every tenth with metric 100 proto static) and 20,000 IPv6 routes on four dummy links, added beforehand with ip -batch; frames of ~30 KB with hundreds of RTM_NEWROUTE messages each, ending in NLMSG_DONE."
+desc "Large dumps only (the adds are not captured): 100,000 IPv4 routes (half via a gateway, half device routes, every tenth with metric 100 proto static) and 20,000 IPv6 routes on four dummy links, added beforehand with ip -batch and ip -6 -batch; frames of ~30 KB with hundreds of RTM_NEWROUTE messages each, ending in NLMSG_DONE."
 count ip route show
 count ip -6 route show
 cap_stop

@@ -10,9 +10,9 @@ quiet ip link add veth0 type veth peer name veth1
 # the extra recorders start first, so their own start-up is not in the main capture
 dumpcap -q -i nlmon0 -w /out/formats.pcapng 2>/tmp/dumpcap.err &
 P1=$!
-tcpdump -i any -y LINUX_SLL -U -Z root -w /out/formats-sll.pcap 2>/tmp/sll.err &
+tcpdump -i any -y LINUX_SLL --immediate-mode -U -Z root -w /out/formats-sll.pcap 2>/tmp/sll.err &
 P2=$!
-tcpdump -i any -y LINUX_SLL2 -U -Z root -w /out/formats-sll2.pcap 2>/tmp/sll2.err &
+tcpdump -i any -y LINUX_SLL2 --immediate-mode -U -Z root -w /out/formats-sll2.pcap 2>/tmp/sll2.err &
 P3=$!
 sleep 2
 

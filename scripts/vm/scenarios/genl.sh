@@ -64,7 +64,7 @@ run iw reg get
 run iw dev wlan0 info
 run iw phy phy0 channels
 run ip link set wlan0 up
-try iw dev wlan0 scan
+run iw dev wlan0 scan
 run ip link set wlan0 down
 run iw dev wlan0 set type monitor
 run iw phy phy0 interface add mon1 type monitor
@@ -87,5 +87,5 @@ run ip l2tp add session tunnel_id 1 session_id 10 peer_session_id 20
 run ip l2tp show tunnel
 run ip l2tp show session
 run devlink dev show
-try devlink port show
+run devlink port show
 cap_stop

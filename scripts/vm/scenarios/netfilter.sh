@@ -68,5 +68,5 @@ cap_start nflog
 desc "nfnetlink_log: tcpdump reading the nflog:5 interface (NFULNL config commands, then NFULNL_MSG_PACKET messages) for UDP packets matching an nft 'log group 5' rule."
 bg nflog-reader tcpdump -i nflog:5 -n -c 3
 run bash -c 'for i in 1 2 3; do echo x >/dev/udp/127.0.0.1/9999; done'
-sleep 0.5
+sleep 2   # nfnetlink_log batches packets and flushes after 1 s
 cap_stop

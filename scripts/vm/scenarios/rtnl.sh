@@ -44,7 +44,7 @@ run ip -f mpls route add 300 as 400 via inet 10.0.0.2 dev dummy0
 run ip -6 route add 2001:db8:100::/48 via 2001:db8::2 metric 1024 pref high
 run ip -6 route add 2001:db8:200::/48 nexthop via 2001:db8::2 dev dummy0 nexthop via 2001:db8:1::2 dev veth0
 run ip -6 route add 2001:db8:300::/48 encap seg6 mode encap segs 2001:db8::10,2001:db8::11 dev dummy0
-run ip neigh add 10.0.0.2 lladdr 02:00:00:00:00:02 dev dummy0 nud permanent
+run ip neigh replace 10.0.0.2 lladdr 02:00:00:00:00:02 dev dummy0 nud permanent
 run ip neigh add 10.0.0.3 lladdr 02:00:00:00:00:03 dev dummy0 nud reachable
 run ip neigh add 2001:db8::2 lladdr 02:00:00:00:00:12 dev dummy0 nud stale
 run ip neigh add proxy 10.0.0.50 dev dummy0
