@@ -43,6 +43,8 @@ var tcStats = newStruct("tc_stats", "tca.stats",
 
 var gnetBasic = newStruct("gnet_stats_basic", "tca.stats2.basic",
 	decode.Member{CName: "bytes", Kind: decode.KindU64, Unit: "bytes"}, u32m("packets"), padm(4))
+var gnetBasicHW = newStruct("gnet_stats_basic", "tca.stats2.basic_hw",
+	decode.Member{CName: "bytes", Kind: decode.KindU64, Unit: "bytes"}, u32m("packets"), padm(4))
 var gnetRateEst = newStruct("gnet_stats_rate_est", "tca.stats2.rate_est",
 	decode.Member{CName: "bps", Kind: decode.KindU32, Unit: "bytes/s"}, decode.Member{CName: "pps", Kind: decode.KindU32, Unit: "packets/s"})
 var gnetRateEst64 = newStruct("gnet_stats_rate_est64", "tca.stats2.rate_est64",
@@ -71,7 +73,7 @@ var stats2Attrs = decode.NewAttrSet("TCA_STATS", "tca.stats2",
 	bina(tcaStatsApp, "TCA_STATS_APP"),
 	structa(tcaStatsRateEst64, "TCA_STATS_RATE_EST64", gnetRateEst64),
 	pada(tcaStatsPad, "TCA_STATS_PAD"),
-	minStruct(tcaStatsBasicHW, "TCA_STATS_BASIC_HW", gnetBasic, 12),
+	minStruct(tcaStatsBasicHW, "TCA_STATS_BASIC_HW", gnetBasicHW, 12),
 	u64a(tcaStatsPkt64, "TCA_STATS_PKT64"),
 )
 

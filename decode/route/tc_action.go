@@ -189,6 +189,3 @@ var actAttrs = decode.NewAttrSet("TCA_ACT", "tca.act",
 	structa(9, "TCA_ACT_USED_HW_STATS", bitfield32),
 	u32a(10, "TCA_ACT_IN_HW_COUNT"),
 )
-
-// actList is the layout of a filter's action list (TCA_*_ACT): an array of actions.
-var actList = decode.Attr{Array: true, Elem: &decode.Attr{Nested: actAttrs}}

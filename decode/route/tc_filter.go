@@ -29,10 +29,11 @@ var clsFlags = decode.NewFlagSet("tca_cls_flags", "TCA_CLS_FLAGS_", map[uint64]s
 
 func classid(t uint16, cname string) decode.Attr { return hex(u32a(t, cname)) }
 
+// actsa is a filter's action list (TCA_*_ACT): an indexed array of actions. Each
+// gets its own element description, since the engine names elements after their
+// array.
 func actsa(t uint16, cname string) decode.Attr {
-	a := actList
-	a.Type, a.CName = t, cname
-	return a
+	return decode.Attr{Type: t, CName: cname, Array: true, Elem: &decode.Attr{Nested: actAttrs}}
 }
 
 var u32Sel = newStruct("tc_u32_sel", "tca.u32.sel",
@@ -105,8 +106,41 @@ var matchallAttrs = decode.NewAttrSet("TCA_MATCHALL", "tca.matchall",
 
 var ematchTreeAttrs = decode.NewAttrSet("TCA_EMATCH_TREE", "tca.ematch",
 	structa(1, "TCA_EMATCH_TREE_HDR", newStruct("tcf_ematch_tree_hdr", "tca.ematch.hdr", u16m("nmatches"), u16m("progid"))),
-	decode.Attr{Type: 2, CName: "TCA_EMATCH_TREE_LIST", Array: true, Elem: &decode.Attr{Kind: decode.KindBinary}},
+	decode.Attr{Type: 2, CName: "TCA_EMATCH_TREE_LIST", Array: true, Elem: &decode.Attr{Kind: decode.KindStruct, Custom: ematch}},
 )
+
+// ematchHdr is struct tcf_ematch_hdr; the match's own data follows.
+var ematchHdr = newStruct("tcf_ematch_hdr", "tca.ematch.match",
+	u16m("matchid"),
+	decode.Member{CName: "kind", Kind: decode.KindU16, Enum: decode.NewEnum("tcf_em_kind", "TCF_EM_", map[uint64]string{
+		0: "TCF_EM_CONTAINER", 1: "TCF_EM_CMP", 2: "TCF_EM_NBYTE", 3: "TCF_EM_U32", 4: "TCF_EM_META", 5: "TCF_EM_TEXT",
+		6: "TCF_EM_VLAN", 7: "TCF_EM_CANID", 8: "TCF_EM_IPSET", 9: "TCF_EM_IPT"})},
+	decode.Member{CName: "flags", Kind: decode.KindU16, Flags: decode.NewFlagSet("tcf_em_flags", "TCF_EM_", map[uint64]string{
+		1: "TCF_EM_REL_AND", 2: "TCF_EM_REL_OR", 4: "TCF_EM_INVERT", 8: "TCF_EM_SIMPLE"})},
+	padm(2))
+
+var defEmatchData = decode.FieldDef{Name: "tca.ematch.match.data", Label: "Match data", Kind: decode.KindBinary,
+	Desc: "The ematch module's own configuration (meta, cmp, u32, ...), as bytes."}
+
+// ematch decodes one TCA_EMATCH_TREE_LIST element: tcf_ematch_hdr then data.
+func ematch(c *decode.Context, f *decode.Field) {
+	vs := f.Offset + 4
+	ve := vs + len(f.Bytes)
+	mem, short := c.StructMembers(ematchHdr, vs, min(ve, vs+ematchHdr.Size))
+	if short {
+		c.Note(f, "ematch at offset %d is too short for struct tcf_ematch_hdr", f.Offset)
+	}
+	n := len(mem)
+	if vs+ematchHdr.Size < ve {
+		n++
+	}
+	kids := c.Alloc(n)
+	copy(kids, mem)
+	if n > len(mem) {
+		c.SetBytes(&kids[len(mem)], &defEmatchData, vs+ematchHdr.Size, ve)
+	}
+	f.Children = kids
+}
 
 var basicAttrs = decode.NewAttrSet("TCA_BASIC", "tca.basic",
 	classid(1, "TCA_BASIC_CLASSID"),

@@ -105,8 +105,9 @@ var fqAttrs = decode.NewAttrSet("TCA_FQ", "tca.fq",
 	unit(u32a(13, "TCA_FQ_TIMER_SLACK"), "ns"),
 	unit(u32a(14, "TCA_FQ_HORIZON"), "us"),
 	enum(u8a(15, "TCA_FQ_HORIZON_DROP"), boolEnum),
-	bina(16, "TCA_FQ_PRIOMAP"),
-	bina(17, "TCA_FQ_WEIGHTS"),
+	structa(16, "TCA_FQ_PRIOMAP", newStruct("tc_prio_qopt", "tca.fq.priomap",
+		s32m("bands"), decode.Member{CName: "priomap", Kind: decode.KindBinary, Size: 16})),
+	arrayAttr(17, "TCA_FQ_WEIGHTS", newIntArray(decode.KindS32, "tca.fq.weights", "", 0, "", "band0", "band1", "band2")),
 )
 
 // cakeAttrs is TCA_OPTIONS of cake (TCA_CAKE_*).
@@ -147,12 +148,19 @@ var netemSlot = newStruct("tc_netem_slot", "tca.netem.slot",
 	s32m("max_packets"), s32m("max_bytes"), decode.Member{CName: "dist_delay", Kind: decode.KindS64, Unit: "ns"},
 	decode.Member{CName: "dist_jitter", Kind: decode.KindS64, Unit: "ns"})
 
+// netemLossAttrs is TCA_NETEM_LOSS: the Gilbert-Intuitive (4-state) or
+// Gilbert-Elliot loss model; probabilities are fractions of 2^32-1.
+var netemLossAttrs = decode.NewAttrSet("NETEM_LOSS", "tca.netem.loss",
+	structa(1, "NETEM_LOSS_GI", newStruct("tc_netem_gimodel", "tca.netem.loss.gi", u32m("p13"), u32m("p31"), u32m("p32"), u32m("p14"), u32m("p23"))),
+	structa(2, "NETEM_LOSS_GE", newStruct("tc_netem_gemodel", "tca.netem.loss.ge", u32m("p"), u32m("r"), u32m("h"), u32m("k1"))),
+)
+
 var netemAttrs = decode.NewAttrSet("TCA_NETEM", "tca.netem",
 	structa(1, "TCA_NETEM_CORR", netemCorr),
 	bina(2, "TCA_NETEM_DELAY_DIST"),
 	structa(3, "TCA_NETEM_REORDER", netemProb("reorder")),
 	structa(4, "TCA_NETEM_CORRUPT", netemProb("corrupt")),
-	bina(5, "TCA_NETEM_LOSS"),
+	nesta(5, "TCA_NETEM_LOSS", netemLossAttrs),
 	structa(6, "TCA_NETEM_RATE", netemRate),
 	u32a(7, "TCA_NETEM_ECN"),
 	unit(u64a(8, "TCA_NETEM_RATE64"), "bytes/s"),
@@ -172,8 +180,10 @@ var mqprioQopt = newStruct("tc_mqprio_qopt", "tca.mqprio",
 var mqprioAttrs = decode.NewAttrSet("TCA_MQPRIO", "tca.mqprio",
 	u16a(1, "TCA_MQPRIO_MODE"),
 	u16a(2, "TCA_MQPRIO_SHAPER"),
-	bina(3, "TCA_MQPRIO_MIN_RATE64"),
-	bina(4, "TCA_MQPRIO_MAX_RATE64"),
+	nesta(3, "TCA_MQPRIO_MIN_RATE64", decode.NewAttrSet("TCA_MQPRIO", "tca.mqprio.min_rate",
+		unit(u64a(3, "TCA_MQPRIO_MIN_RATE64"), "bytes/s"))), // one per traffic class
+	nesta(4, "TCA_MQPRIO_MAX_RATE64", decode.NewAttrSet("TCA_MQPRIO", "tca.mqprio.max_rate",
+		unit(u64a(4, "TCA_MQPRIO_MAX_RATE64"), "bytes/s"))),
 	bina(5, "TCA_MQPRIO_TC_ENTRY"),
 )
 
