@@ -94,3 +94,7 @@ func BenchmarkDecodeRouteDump(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "msgs/s")
 }
+
+// BenchmarkDecodeRouteDump120k decodes the real 120,000-route dump (IPv4 routes,
+// ~250 messages a frame).
+func BenchmarkDecodeRouteDump120k(b *testing.B) { benchDecode(b, "route-dump-120k.pcap.gz") }

@@ -26,9 +26,11 @@ type capturedMsg struct {
 	summary string
 }
 
-// readCapture decodes every frame of a capture with one decoder (so that link names
-// learned early serve later summaries) and returns its NETLINK_ROUTE messages.
-func readCapture(t testing.TB, name string) []capturedMsg {
+// forEachMessage decodes every frame of a capture with one decoder (so that link
+// names learned early serve later summaries) and calls fn for each NETLINK_ROUTE
+// message. The message is valid only during the call (the decoder reuses memory),
+// which keeps the 240,000-message route dump cheap.
+func forEachMessage(t testing.TB, name string, fn func(cm *capturedMsg)) {
 	t.Helper()
 	p := filepath.Join(pcapDir, name)
 	if _, err := os.Stat(p); err != nil {
@@ -40,7 +42,42 @@ func readCapture(t testing.TB, name string) []capturedMsg {
 	}
 	defer src.Close()
 	d := decode.NewDecoder()
+	d.Reuse = true
+	var msgs []decode.Message
+	for {
+		fr, err := src.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if fr.Protocol != unix.NETLINK_ROUTE {
+			continue
+		}
+		msgs = d.DecodeFrame(&fr, msgs)
+		for i := range msgs {
+			cm := capturedMsg{file: name, frame: fr.Number, msg: msgs[i]}
+			cm.summary = cm.msg.Summary()
+			fn(&cm)
+		}
+	}
+}
+
+// readCapture returns a small capture's decoded NETLINK_ROUTE messages.
+func readCapture(t testing.TB, name string) []capturedMsg {
+	t.Helper()
 	var out []capturedMsg
+	p := filepath.Join(pcapDir, name)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("capture %s not present: %v", name, err)
+	}
+	src, err := capture.Open(p)
+	if err != nil {
+		t.Fatalf("open %s: %v", p, err)
+	}
+	defer src.Close()
+	d := decode.NewDecoder()
 	for {
 		fr, err := src.Next()
 		if errors.Is(err, io.EOF) {
@@ -62,10 +99,12 @@ func readCapture(t testing.TB, name string) []capturedMsg {
 
 // routeCaptures lists the captures.
 func routeCaptures(t testing.TB) []string {
-	ms, _ := filepath.Glob(filepath.Join(pcapDir, "*.pcap"))
 	var out []string
-	for _, m := range ms {
-		out = append(out, filepath.Base(m))
+	for _, pat := range []string{"*.pcap", "*.pcapng", "*.pcap.gz"} {
+		ms, _ := filepath.Glob(filepath.Join(pcapDir, pat))
+		for _, m := range ms {
+			out = append(out, filepath.Base(m))
+		}
 	}
 	sort.Strings(out)
 	if len(out) == 0 {
@@ -96,7 +135,7 @@ func TestCapturesDecodeCompletely(t *testing.T) {
 	type stat struct{ msgs, fields, max int }
 	stats := map[string]*stat{}
 	for _, name := range routeCaptures(t) {
-		for _, cm := range readCapture(t, name) {
+		forEachMessage(t, name, func(cm *capturedMsg) {
 			m := &cm.msg
 			where := fmt.Sprintf("%s#%d %s", name, cm.frame, m.TypeName)
 			if m.Malformed {
@@ -132,7 +171,7 @@ func TestCapturesDecodeCompletely(t *testing.T) {
 			s.msgs++
 			s.fields += n
 			s.max = max(s.max, n)
-		}
+		})
 	}
 	for _, want := range []string{"RTM_NEWLINK", "RTM_NEWADDR", "RTM_NEWROUTE", "RTM_NEWNEIGH", "RTM_NEWRULE",
 		"RTM_NEWNEXTHOP", "RTM_NEWNEXTHOPBUCKET", "RTM_NEWQDISC", "RTM_NEWTCLASS", "RTM_NEWTFILTER", "RTM_NEWACTION",

@@ -58,10 +58,10 @@ func TestCrossCheckJsimonetti(t *testing.T) {
 	x := &xcheck{t: t, compared: map[string]int{}}
 	parseErrs := map[string]int{}
 	for _, name := range routeCaptures(t) {
-		for _, cm := range readCapture(t, name) {
+		forEachMessage(t, name, func(cm *capturedMsg) {
 			m := &cm.msg
 			if m.Header.Flags&unix.NLM_F_REQUEST != 0 || m.Malformed || len(m.Data) <= unix.NLMSG_HDRLEN {
-				continue
+				return
 			}
 			payload := m.Data[unix.NLMSG_HDRLEN:]
 			v := newView(m)
@@ -71,13 +71,13 @@ func TestCrossCheckJsimonetti(t *testing.T) {
 				var lm rtnetlink.LinkMessage
 				if err := lm.UnmarshalBinary(payload); err != nil {
 					parseErrs["link"]++
-					continue
+					return
 				}
 				x.eq("link", "ifi_index", v.h("ifi.index"), lm.Index)
 				x.eq("link", "ifi_type", v.h("ifi.type"), lm.Type)
 				x.eq("link", "ifi_flags", v.h("ifi.flags"), lm.Flags)
 				if lm.Attributes == nil {
-					continue
+					return
 				}
 				a := lm.Attributes
 				x.eq("link", "IFLA_IFNAME", v.str("ifla.ifname"), a.Name)
@@ -109,7 +109,7 @@ func TestCrossCheckJsimonetti(t *testing.T) {
 				var am rtnetlink.AddressMessage
 				if err := am.UnmarshalBinary(payload); err != nil {
 					parseErrs["addr"]++
-					continue
+					return
 				}
 				x.eq("addr", "ifa_family", v.h("ifa.family"), am.Family)
 				x.eq("addr", "ifa_prefixlen", v.h("ifa.prefixlen"), am.PrefixLength)
@@ -130,7 +130,7 @@ func TestCrossCheckJsimonetti(t *testing.T) {
 				var rm rtnetlink.RouteMessage
 				if err := rm.UnmarshalBinary(payload); err != nil {
 					parseErrs["route"]++
-					continue
+					return
 				}
 				x.eq("route", "rtm_family", v.h("rtm.family"), rm.Family)
 				x.eq("route", "rtm_dst_len", v.h("rtm.dst_len"), rm.DstLength)
@@ -178,7 +178,7 @@ func TestCrossCheckJsimonetti(t *testing.T) {
 				var nm rtnetlink.NeighMessage
 				if err := nm.UnmarshalBinary(payload); err != nil {
 					parseErrs["neigh"]++
-					continue
+					return
 				}
 				x.eq("neigh", "ndm_family", v.h("ndm.family"), nm.Family)
 				x.eq("neigh", "ndm_ifindex", v.h("ndm.ifindex"), nm.Index)
@@ -200,7 +200,7 @@ func TestCrossCheckJsimonetti(t *testing.T) {
 				var rm rtnetlink.RuleMessage
 				if err := rm.UnmarshalBinary(payload); err != nil {
 					parseErrs["rule"]++
-					continue
+					return
 				}
 				x.eq("rule", "family", v.h("fib_rule.family"), rm.Family)
 				x.eq("rule", "dst_len", v.h("fib_rule.dst_len"), rm.DstLength)
@@ -232,7 +232,7 @@ func TestCrossCheckJsimonetti(t *testing.T) {
 					}
 				}
 			}
-		}
+		})
 	}
 	for _, kind := range []string{"link", "addr", "route", "neigh", "rule"} {
 		if x.compared[kind] == 0 {
