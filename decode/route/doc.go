@@ -30,6 +30,24 @@
 // and so on. Constants missing from golang.org/x/sys/unix are defined in uapi.go with
 // the kernel header they come from.
 //
+// # Coverage
+//
+// Link kinds with IFLA_INFO_DATA tables: vlan, veth, vxcan, macvlan, macvtap, ipvlan,
+// ipvtap, vrf, tun, macsec, xfrm, netkit, bridge, bond, vxlan, geneve, gre, gretap,
+// erspan, ip6gre, ip6gretap, ip6erspan, ipip, sit, ip6tnl, vti, vti6; slave data for
+// bridge, bond and vrf ports. dummy, ifb, nlmon, wireguard and team define none.
+// Traffic control: qdiscs and classes htb, tbf, fq_codel, fq, cake, prio, pfifo_fast,
+// pfifo, bfifo, sfq, netem, mqprio, ingress, clsact; filters u32, flower, matchall,
+// basic, bpf, fw, route; actions gact, mirred, police, skbedit, vlan, pedit, csum.
+// Route encapsulations: MPLS, IP, IP6, SEG6, SEG6_LOCAL.
+//
+// Described but shown as bytes (their content is opaque, driver-private or another
+// family's): IFLA_WIRELESS, IFLA_PHYS_PORT_ID, IFLA_PHYS_SWITCH_ID, IFLA_DEVLINK_PORT,
+// IFLA_DPLL_PIN, IFLA_INFO_XSTATS, LINK_XSTATS_TYPE_*, IFLA_INET6_MCAST,
+// IFLA_BRIDGE_MRP/CFM/MST, TCA_STATS_APP, the rate tables (TCA_HTB_RTAB, ...),
+// TCA_NETEM_DELAY_DIST, flower tunnel options, the BPF/ILA/RPL/IOAM6/XFRM
+// encapsulations, DCB configuration nests, and options of other tc and link kinds.
+//
 // # Summaries
 //
 // Summary gives one line per message in the style of `ip monitor`:
