@@ -15,9 +15,7 @@ func seeds() [][]byte {
 	var out [][]byte
 	out = append(out, link3(w))
 	add := func(c msgCase) {
-		for _, f := range c.frames(w) {
-			out = append(out, f)
-		}
+		out = append(out, c.frames(w)...)
 	}
 	for _, c := range linkCases() {
 		add(c)

@@ -1,7 +1,6 @@
 package route
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/nldump/nldump/decode"
@@ -166,9 +165,6 @@ func (a *intArray) custom(c *decode.Context, f *decode.Field) {
 func arrayAttr(t uint16, cname string, a *intArray) decode.Attr {
 	return decode.Attr{Type: t, CName: cname, Kind: decode.KindStruct, Custom: a.custom}
 }
-
-// itoa formats an int.
-func itoa(n int) string { return strconv.Itoa(n) }
 
 // newStruct builds a struct layout whose member filter names follow the rule
 // "filter + C name, without the C name's prefix up to its first underscore when that

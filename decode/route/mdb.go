@@ -63,8 +63,6 @@ var mdbEattrAttrs = decode.NewAttrSet("MDBA_MDB_EATTR", "mdba.eattr",
 	u32a(10, "MDBA_MDB_EATTR_SRC_VNI"),
 )
 
-var defMdbEntry = decode.FieldDef{Name: "mdba.entry_info.entry", Label: "struct br_mdb_entry", CName: "br_mdb_entry", Kind: decode.KindStruct}
-
 // mdbEntryInfo decodes MDBA_MDB_ENTRY_INFO: struct br_mdb_entry then attributes.
 func mdbEntryInfo(c *decode.Context, f *decode.Field) {
 	vs := f.Offset + 4

@@ -91,9 +91,6 @@ func lookupMsg(t uint16) *msgDef {
 	return nil
 }
 
-// rawSet is the attribute set for payloads of unknown types.
-var rawSet = decode.NewAttrSet("RTA", "rtnl.attr")
-
 var rawDef = decode.FieldDef{Name: "rtnl.payload", Label: "Payload", Kind: decode.KindBinary,
 	Desc: "Payload of an rtnetlink message type nldump does not know."}
 

@@ -171,9 +171,14 @@ var actOptions = map[string]*decode.Attr{
 	"pedit":   {Nested: peditAttrs},
 }
 
+// actFlags names TCA_ACT_FLAGS bits (the value member of its nla_bitfield32).
 var actFlags = decode.NewFlagSet("tca_act_flags", "TCA_ACT_FLAGS_", map[uint64]string{
 	1: "TCA_ACT_FLAGS_NO_PERCPU_STATS", 2: "TCA_ACT_FLAGS_SKIP_HW", 4: "TCA_ACT_FLAGS_SKIP_SW",
 })
+
+var actFlagsBitfield = newStruct("nla_bitfield32", "tca.act.flags",
+	decode.Member{CName: "value", Kind: decode.KindU32, Flags: actFlags},
+	decode.Member{CName: "selector", Kind: decode.KindU32, Flags: actFlags})
 
 // actAttrs is the TCA_ACT_* nest of one action.
 var actAttrs = decode.NewAttrSet("TCA_ACT", "tca.act",
@@ -184,7 +189,7 @@ var actAttrs = decode.NewAttrSet("TCA_ACT", "tca.act",
 	nesta(4, "TCA_ACT_STATS", stats2Attrs),
 	pada(5, "TCA_ACT_PAD"),
 	bina(6, "TCA_ACT_COOKIE"),
-	structa(7, "TCA_ACT_FLAGS", bitfield32),
+	structa(7, "TCA_ACT_FLAGS", actFlagsBitfield),
 	structa(8, "TCA_ACT_HW_STATS", bitfield32),
 	structa(9, "TCA_ACT_USED_HW_STATS", bitfield32),
 	u32a(10, "TCA_ACT_IN_HW_COUNT"),
