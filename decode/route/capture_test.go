@@ -110,6 +110,15 @@ func routeCaptures(t testing.TB) []string {
 	if len(out) == 0 {
 		t.Skip("no captures in " + pcapDir)
 	}
+	if testing.Short() { // the 240,000-message route dump takes a minute under -race
+		kept := out[:0]
+		for _, n := range out {
+			if !strings.Contains(n, "120k") {
+				kept = append(kept, n)
+			}
+		}
+		out = kept
+	}
 	return out
 }
 
