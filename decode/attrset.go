@@ -90,6 +90,7 @@ func NewAttrSet(name, filter string, attrs ...Attr) *AttrSet {
 	for i := range attrs {
 		s.Add(attrs[i])
 	}
+	registerSet(s)
 	return s
 }
 
@@ -170,22 +171,31 @@ func (a *Attr) init(prefix, filter string) {
 	a.def = FieldDef{Name: name, Label: label, CName: a.CName, Desc: a.Desc, Kind: kind,
 		Display: a.Display, Enum: a.Enum, Flags: a.Flags, Unit: a.Unit}
 	if a.Array && a.Elem != nil {
-		e := a.Elem
+		// Copy, so that an element shared by several arrays keeps each one's name.
+		e := *a.Elem
+		a.Elem = &e
 		e.CName = a.CName
 		e.init(prefix, filter)
 		e.def.Name = name + ".elem"
 		e.def.Label = "Element"
 	}
 	if a.Sub != nil {
+		// Copy the sub-message and its variants: they take this attribute's name,
+		// and the same variant may serve other attributes under other names.
+		sub := &SubMessage{Selector: a.Sub.Selector, Variants: make(map[string]*Attr, len(a.Sub.Variants))}
 		for key, v := range a.Sub.Variants {
-			v.Name, v.Label, v.CName = name, label, a.CName
-			v.init(prefix, filter)
-			_ = key
+			c := *v
+			c.Name, c.Label, c.CName = name, label, a.CName
+			c.init(prefix, filter)
+			sub.Variants[key] = &c
 		}
 		if d := a.Sub.Default; d != nil {
-			d.Name, d.Label, d.CName = name, label, a.CName
-			d.init(prefix, filter)
+			c := *d
+			c.Name, c.Label, c.CName = name, label, a.CName
+			c.init(prefix, filter)
+			sub.Default = &c
 		}
+		a.Sub = sub
 	}
 }
 
@@ -237,10 +247,12 @@ type Struct struct {
 }
 
 // NewStruct builds a struct layout. Member filter names are filter + "." + the C
-// name without the part up to its first underscore when that part matches
-// (ifi_index -> ifi.index), else the C name.
+// name, without the part up to its first underscore when that part is the last
+// component of filter (filter "ifi": ifi_index -> ifi.index; filter "stats":
+// rx_packets -> stats.rx_packets).
 func NewStruct(cname, filter string, members ...Member) *Struct {
 	s := &Struct{CName: cname, Filter: filter, Members: members}
+	last := filter[strings.LastIndexByte(filter, '.')+1:]
 	off := 0
 	for i := range s.Members {
 		m := &s.Members[i]
@@ -252,7 +264,7 @@ func NewStruct(cname, filter string, members ...Member) *Struct {
 		m.offset = off
 		off += size
 		short := m.CName
-		if j := strings.IndexByte(short, '_'); j >= 0 && j+1 < len(short) {
+		if j := strings.IndexByte(short, '_'); j > 0 && j+1 < len(short) && short[:j] == last {
 			short = short[j+1:]
 		}
 		name := m.Name
@@ -273,6 +285,7 @@ func NewStruct(cname, filter string, members ...Member) *Struct {
 			Display: m.Display, Enum: m.Enum, Flags: m.Flags, Unit: m.Unit}
 	}
 	s.Size = off
+	defer registerStruct(s)
 	s.def = FieldDef{Name: filter, Label: "struct " + cname, CName: cname, Kind: KindStruct}
 	s.extra = FieldDef{Name: filter + ".extra", Label: "Bytes beyond struct " + cname, Kind: KindBinary,
 		Desc: "Bytes after the end of the struct as this decoder knows it (a newer kernel may have extended it)."}

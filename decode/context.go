@@ -2,6 +2,7 @@ package decode
 
 import (
 	"fmt"
+	"strconv"
 
 	"golang.org/x/sys/unix"
 )
@@ -126,7 +127,7 @@ func (c *Context) value(a *Attr, f *Field, set *AttrSet, vs, ve, parentOff, pare
 	f.Def = &a.def
 	switch {
 	case a.Sub != nil:
-		if v := c.variant(a.Sub, vs, parentOff, parentEnd); v != nil {
+		if v := c.variant(a.Sub, set, vs, parentOff, parentEnd); v != nil {
 			c.value(v, f, set, vs, ve, parentOff, parentEnd)
 			return
 		}
@@ -205,8 +206,15 @@ func (c *Context) array(a *Attr, f *Field, vs, ve int) {
 	f.Children = kids[:i]
 }
 
-// variant finds the sub-message variant selected by the sibling attribute.
-func (c *Context) variant(s *SubMessage, self, parentOff, parentEnd int) *Attr {
+// variant finds the sub-message variant selected by the sibling attribute. The
+// selector's value is a string or an integer as the set describes the selector;
+// for a selector the set does not describe, a value ending in NUL (or not 1, 2, 4
+// or 8 bytes long) is a string.
+func (c *Context) variant(s *SubMessage, set *AttrSet, self, parentOff, parentEnd int) *Attr {
+	var selKind Kind
+	if sel := set.Lookup(s.Selector); sel != nil {
+		selKind = sel.def.Kind
+	}
 	it := NewAttrIter(c.Data, parentOff, parentEnd, c.BigEndian)
 	for it.Next() {
 		if it.Type != s.Selector || it.Offset+4 == self {
@@ -214,13 +222,18 @@ func (c *Context) variant(s *SubMessage, self, parentOff, parentEnd int) *Attr {
 		}
 		vs, ve := it.Value()
 		b := c.Data[vs:ve]
-		var key string
-		if len(b) > 0 && b[len(b)-1] == 0 || !isIntLen(len(b)) {
-			key = string(TrimNUL(b))
-		} else {
-			key = itoa(int(readUint(b, c.BigEndian || it.Bits&unix.NLA_F_NET_BYTEORDER != 0)))
+		var v *Attr
+		var ok bool
+		switch {
+		case selKind == KindString,
+			!selKind.IsInt() && (len(b) > 0 && b[len(b)-1] == 0 || !isIntLen(len(b))):
+			v, ok = s.Variants[string(TrimNUL(b))] // no allocation: converted in the index
+		default:
+			var num [20]byte
+			n := strconv.AppendUint(num[:0], readUint(b, c.BigEndian || it.Bits&unix.NLA_F_NET_BYTEORDER != 0), 10)
+			v, ok = s.Variants[string(n)]
 		}
-		if v, ok := s.Variants[key]; ok {
+		if ok {
 			return v
 		}
 		break

@@ -371,3 +371,36 @@ func TestEscape(t *testing.T) {
 		}
 	}
 }
+
+// An integer selector whose little-endian bytes end in 0 (RTA_ENCAP_TYPE 5 is
+// "05 00") selects by its number, not as a string.
+func TestSubMessageIntegerSelector(t *testing.T) {
+	inner := NewAttrSet("IN", "in", Attr{Type: 1, CName: "IN_X", Kind: KindU32})
+	set := NewAttrSet("SEL", "sel",
+		Attr{Type: 1, CName: "SEL_TYPE", Kind: KindU16},
+		Attr{Type: 2, CName: "SEL_DATA", Sub: &SubMessage{Selector: 1, Variants: map[string]*Attr{"5": {Nested: inner}}}},
+	)
+	for _, o := range orders {
+		w := o.w
+		data := cat(w.attr(1, w.u16(5)), w.attr(2|unix.NLA_F_NESTED, w.attr(1, w.u32(7))))
+		c := &Context{Data: data, BigEndian: w.be}
+		fs := c.Attrs(set, 0, len(data))
+		if len(fs) != 2 || len(fs[1].Children) != 1 || fs[1].Children[0].Def.Name != "in.x" || fs[1].Children[0].Value != 7 {
+			t.Errorf("%s: selector 5 did not select the variant: %+v", o.name, fs)
+		}
+	}
+}
+
+// A variant shared by two attributes keeps each attribute's name.
+func TestSharedVariantNames(t *testing.T) {
+	shared := &Attr{Kind: KindU32}
+	sub := func() *SubMessage { return &SubMessage{Selector: 1, Variants: map[string]*Attr{"k": shared}} }
+	a := NewAttrSet("A", "a", Attr{Type: 1, CName: "A_KIND", Kind: KindString}, Attr{Type: 2, CName: "A_DATA", Sub: sub()})
+	b := NewAttrSet("B", "b", Attr{Type: 1, CName: "B_KIND", Kind: KindString}, Attr{Type: 2, CName: "B_OPTS", Sub: sub()})
+	if n := a.Lookup(2).Sub.Variants["k"].Def().Name; n != "a.data" {
+		t.Errorf("a's variant is named %q", n)
+	}
+	if n := b.Lookup(2).Sub.Variants["k"].Def().Name; n != "b.opts" {
+		t.Errorf("b's variant is named %q", n)
+	}
+}

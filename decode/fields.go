@@ -1,6 +1,30 @@
 package decode
 
-import "sort"
+import (
+	"sort"
+	"sync"
+)
+
+// Every attribute set and struct built with NewAttrSet and NewStruct, at init or
+// at run time (YNL specs), so that --fields and the filter compiler know every
+// name without each protocol listing its own.
+var (
+	builtMu      sync.Mutex
+	builtSets    []*AttrSet
+	builtStructs []*Struct
+)
+
+func registerSet(s *AttrSet) {
+	builtMu.Lock()
+	builtSets = append(builtSets, s)
+	builtMu.Unlock()
+}
+
+func registerStruct(s *Struct) {
+	builtMu.Lock()
+	builtStructs = append(builtStructs, s)
+	builtMu.Unlock()
+}
 
 // FieldLister is implemented by protocols that can list the definitions of every
 // field they decode, for `nldump --fields` and the display-filter compiler.
@@ -93,13 +117,23 @@ func (c *DefCollector) attr(a *Attr) {
 func (c *DefCollector) Defs() []*FieldDef { return c.defs }
 
 // Fields returns the definitions of the core fields (nlmsghdr, NLMSG_ERROR,
-// NLMSG_DONE, extended ACK) and of every registered protocol that lists its own,
-// sorted by filter name, one definition per name.
+// NLMSG_DONE, extended ACK), of every attribute set and struct built so far, and
+// of every registered protocol that lists more of its own, sorted by filter
+// name, one definition per name.
 func (r *Registry) Fields() []*FieldDef {
 	var c DefCollector
 	c.Add(HeaderDefs()...)
 	c.Add(&defErr, &defErrno, &defEchoed, &defDone, &defExtAck, &defTarget)
 	c.Set(extAckAttrs)
+	builtMu.Lock()
+	sets, structs := append([]*AttrSet(nil), builtSets...), append([]*Struct(nil), builtStructs...)
+	builtMu.Unlock()
+	for _, st := range sets {
+		c.Set(st)
+	}
+	for _, st := range structs {
+		c.Struct(st)
+	}
 	r.mu.RLock()
 	protos := make([]Protocol, 0, len(r.protos))
 	for _, p := range r.protos {
