@@ -47,4 +47,7 @@ try tc class add dev dummy0 parent 5: classid 5:1 htb rate 1mbit
 try genl ctrl get name nosuchfamily
 try ip -6 route add 2001:db8:1::/64 dev dummy0 table 100 nhid 1
 try ip link set dummy0 netns 4242
+try ip nexthop bucket show id 999
+try ip nexthop bucket show id 1
+try ip nexthop show id 999
 cap_stop
