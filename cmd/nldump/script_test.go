@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"flag"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -34,7 +35,7 @@ func TestMain(m *testing.M) {
 // Every script gets $PCAPS, the repository's testdata/pcaps, and in its work
 // directory the fixtures that are built rather than stored: esc.pcap (control
 // bytes in an interface name and in an extended-ACK message), errors.pcap.gz (gzip
-// of the real errors.pcap), cut.pcap (errors.pcap cut off mid-record) and
+// of the real errors.pcap), errors.pcapng (the same frames as pcapng), cut.pcap (errors.pcap cut off mid-record) and
 // short.pcap (its first 10 bytes).
 func TestScript(t *testing.T) {
 	pcaps, err := filepath.Abs(filepath.Join("..", "..", "testdata", "pcaps"))
@@ -51,6 +52,7 @@ func TestScript(t *testing.T) {
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
+	ng := toPcapng(t, filepath.Join(pcaps, "errors.pcap"))
 	esc := filepath.Join(t.TempDir(), "esc.pcap")
 	writeCapture(t, esc, escFrames()...)
 	escPcap, err := os.ReadFile(esc)
@@ -67,6 +69,7 @@ func TestScript(t *testing.T) {
 			for name, data := range map[string][]byte{
 				"esc.pcap":       escPcap,
 				"errors.pcap.gz": gz.Bytes(),
+				"errors.pcapng":  ng,
 				// 24-byte file header, the first records, then half of a record
 				"cut.pcap": errorsPcap[:1000],
 				// the pcap file header cut after 10 bytes
@@ -84,6 +87,37 @@ func TestScript(t *testing.T) {
 			"message":      cmdMessage,
 		},
 	})
+}
+
+// toPcapng rewrites the capture at path as pcapng, frame by frame.
+func toPcapng(t *testing.T, path string) []byte {
+	t.Helper()
+	src, err := capture.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	var buf bytes.Buffer
+	w, err := capture.NewPcapngWriter(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		fr, err := src.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.WriteFrame(&fr); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 // cmdTerminalSafe is the script command "terminalsafe stdout|stderr|FILE": it fails
