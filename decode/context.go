@@ -146,9 +146,9 @@ func (c *Context) value(a *Attr, f *Field, set *AttrSet, vs, ve, parentOff, pare
 		n := ve - vs
 		if n != size {
 			if n == 1 || n == 2 || n == 4 || n == 8 {
-				// A kernel may send a wider or narrower integer (NLA_UINT is 4 or
-				// 8 bytes); keep the value, note a narrowing only.
-				if n > size {
+				// Keep the value of an integer of another size, with a note; a
+				// 64-bit value in 4 bytes is no problem (NLA_UINT is 4 or 8 bytes).
+				if n > size || size < 8 {
 					c.Note(f, "%s is %d bytes, expected %d", a.CName, n, size)
 				}
 				size = n

@@ -15,7 +15,7 @@ set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 DEST=${NLDUMP_PCAPS:-$REPO/testdata/pcaps}
 SCEN=$REPO/scripts/vm/scenarios
-ALL="rtnl notify errors genl sockdiag netfilter xfrm formats bigdump"
+ALL="rtnl notify errors extack genl sockdiag netfilter xfrm formats bigdump"
 if [ "${1:-}" = --readme ]; then set --; elif [ $# = 0 ]; then set -- $ALL; fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/mkcaptures.XXXXXX")
@@ -28,6 +28,11 @@ for s in "$@"; do
 	[ -f "$SCEN/$s.sh" ] || { echo "mkcaptures: no scenario $s" >&2; failed="$failed $s"; continue; }
 	echo "=== scenario $s" >&2
 	mkdir -p "$WORK/$s"
+	# A scenario may come with a Go program (scripts/vm/probes/NAME): built static into
+	# the share, where the scenario runs it as ./probe.
+	if [ -d "$REPO/scripts/vm/probes/$s" ]; then
+		(cd "$REPO" && CGO_ENABLED=0 go build -o "$WORK/$s/probe" "./scripts/vm/probes/$s")
+	fi
 	ts=$(date +%s)
 	if ! "$REPO/scripts/vm/run.sh" "$SCEN/$s.sh" "$WORK/$s" | grep -vE '^\[[a-z0-9-]+\] \$' >&2; then
 		failed="$failed $s"
