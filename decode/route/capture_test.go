@@ -103,7 +103,11 @@ func routeCaptures(t testing.TB) []string {
 	for _, pat := range []string{"*.pcap", "*.pcapng", "*.pcap.gz"} {
 		ms, _ := filepath.Glob(filepath.Join(pcapDir, pat))
 		for _, m := range ms {
-			out = append(out, filepath.Base(m))
+			// extack.pcap holds requests crafted with attributes of the wrong
+			// length, malformed on purpose (decode/all's tests check it).
+			if filepath.Base(m) != "extack.pcap" {
+				out = append(out, filepath.Base(m))
+			}
 		}
 	}
 	sort.Strings(out)
