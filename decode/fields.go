@@ -125,6 +125,8 @@ func (r *Registry) Fields() []*FieldDef {
 	c.Add(HeaderDefs()...)
 	c.Add(&defErr, &defErrno, &defEchoed, &defDone, &defExtAck, &defTarget)
 	c.Set(extAckAttrs)
+	c.Add(MessageDefs()...)
+	c.Add(ConversationDefs()...)
 	builtMu.Lock()
 	sets, structs := append([]*AttrSet(nil), builtSets...), append([]*Struct(nil), builtStructs...)
 	builtMu.Unlock()

@@ -46,6 +46,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		w.Flush()
 		return exitOK
 	}
+	if opts.tui {
+		return runTUI(opts, stderr)
+	}
 	if opts.cpuProfile != "" {
 		f, err := os.Create(opts.cpuProfile)
 		if err != nil {
@@ -82,6 +85,12 @@ func readFile(opts *options, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 
+	x, err := newExtRun(opts, dec)
+	if err != nil {
+		fmt.Fprintf(stderr, "nldump: %v\n", err)
+		return exitInput
+	}
+
 	out := bufio.NewWriterSize(stdout, 256<<10)
 	p := newPrinter(opts, out)
 	var msgs []decode.Message
@@ -104,6 +113,9 @@ func readFile(opts *options, stdin io.Reader, stdout, stderr io.Writer) int {
 			if m.Malformed {
 				st.malformed++
 			}
+			if !x.keep(m) {
+				continue
+			}
 			p.message(m, len(msgs))
 			if opts.count > 0 && st.messages >= opts.count {
 				break
@@ -120,11 +132,13 @@ func readFile(opts *options, stdin io.Reader, stdout, stderr io.Writer) int {
 			break
 		}
 	}
+	x.finish(out, opts)
 	if ferr := out.Flush(); ferr != nil && !isBrokenPipe(ferr) {
 		fmt.Fprintf(stderr, "nldump: writing output: %v\n", ferr)
 		return exitInput
 	}
 	cs := src.Stats()
+	st.extra = x.summaryNote()
 	if !opts.noSummary {
 		st.print(stderr, cs)
 	}
@@ -138,6 +152,7 @@ func readFile(opts *options, stdin io.Reader, stdout, stderr io.Writer) int {
 // runStats counts what the run decoded, for the end summary.
 type runStats struct {
 	frames, messages, malformed int
+	extra                       string // added by the -Y filter: how many matched
 }
 
 // print writes the end summary, like tcpdump's "N packets captured".
@@ -157,6 +172,9 @@ func (s runStats) print(w io.Writer, cs capture.Stats) {
 	}
 	if cs.CutOff() {
 		fmt.Fprint(w, ", file cut off mid-record")
+	}
+	if s.extra != "" {
+		fmt.Fprint(w, ", ", s.extra)
 	}
 	fmt.Fprintln(w)
 }

@@ -49,9 +49,13 @@ type options struct {
 	noSummary    bool
 	lineBuffered bool
 	fields       bool
+	tui          bool
 	genlFamilies []string
 	specs        []string
 	cpuProfile   string
+
+	// Display filters, pairing and statistics (see filter.go, stats.go).
+	ext extOptions
 }
 
 const usageText = `nldump decodes Linux netlink traffic captured on an nlmon interface.
@@ -95,7 +99,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print no messages, only the end summary")
 	fs.BoolVar(&o.noSummary, "no-summary", false, "do not print the end summary on standard error")
 	fs.BoolVarP(&o.lineBuffered, "line-buffered", "l", false, "flush output after every frame (useful with -r -)")
+	addExtFlags(fs, &o.ext)
 	fs.BoolVar(&o.fields, "fields", false, "list every filter name with its type and description, then exit")
+	fs.BoolVar(&o.tui, "tui", false, "browse the capture in a terminal interface: message list, field tree and hex, linked")
 	help := fs.BoolP("help", "h", false, "show this help")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile to `FILE` (for developers)")
 	fs.MarkHidden("cpuprofile")
@@ -152,6 +158,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	}
 	if o.fields {
 		return o, nil
+	}
+	if err := o.ext.check(o); err != nil {
+		return nil, err
 	}
 	if o.read == "" {
 		return nil, errors.New("no input: give a capture file with -r FILE (or -r - for standard input); live capture (-i) is not available yet")

@@ -16,6 +16,8 @@ type printer struct {
 	first time.Time // time of the first frame, for relative times
 	prev  time.Time // time of the previous message, for deltas
 	seen  bool
+
+	jsonDefs map[*decode.FieldDef][]byte // encoded name/label/cname per definition
 }
 
 func newPrinter(o *options, w *bufio.Writer) *printer {
@@ -87,6 +89,7 @@ func (p *printer) appendSummary(b []byte, m *decode.Message, inFrame int) []byte
 	if m.Malformed {
 		b = append(b, " [malformed]"...)
 	}
+	b = appendPairNote(b, m) // --pair, --dedup (pairing.go)
 	return append(b, '\n')
 }
 
