@@ -1,0 +1,175 @@
+package tui
+
+import (
+	"errors"
+	"io"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/nldump/nldump/capture"
+	"github.com/nldump/nldump/decode"
+)
+
+// Batch is what the loader hands to the program at a tick: the rows and frames
+// decoded since the previous batch, and the names they introduced.
+type Batch struct {
+	Rows   []Row
+	Frames []frameRec
+	Names  []string
+	// Done is set on the last batch; Err is the error that ended reading, if any.
+	Done bool
+	Err  error
+	// Stats is the source's statistics when Done.
+	Stats capture.Stats
+}
+
+// loader reads a capture source in a goroutine, decodes each frame with the shared
+// session (under mu, which lazy decoding in the program takes too), and collects
+// rows until the program takes them at its next tick.
+type loader struct {
+	src     capture.Source
+	dec     *decode.Decoder
+	mu      *sync.Mutex // guards the decode.Session shared with the program
+	prepare func(*decode.Session) error
+	stop    atomic.Bool
+
+	pmu     sync.Mutex
+	pending Batch
+
+	names   map[string]uint16
+	nframes int32
+	nrows   int32
+	pairs   map[pairKey]int32
+}
+
+// pairKey identifies a request/answer exchange: requests carry port id 0, the
+// kernel's answers the requester's port id, so the protocol and sequence number
+// pair them (with the latest request of that key).
+type pairKey struct {
+	proto uint16
+	seq   uint32
+}
+
+func newLoader(src capture.Source, sess *decode.Session, mu *sync.Mutex, prepare func(*decode.Session) error) *loader {
+	dec := decode.NewDecoder()
+	dec.Session = sess
+	dec.Reuse = true
+	return &loader{src: src, dec: dec, mu: mu, prepare: prepare, names: make(map[string]uint16), pairs: make(map[pairKey]int32)}
+}
+
+// take returns the rows decoded since the last call (nil when there are none).
+func (l *loader) take() *Batch {
+	l.pmu.Lock()
+	defer l.pmu.Unlock()
+	if len(l.pending.Rows) == 0 && len(l.pending.Frames) == 0 && !l.pending.Done {
+		return nil
+	}
+	b := l.pending
+	l.pending = Batch{}
+	if b.Done {
+		l.pending.Done = true // later calls see the end again, with no rows
+		l.pending.Err, l.pending.Stats = b.Err, b.Stats
+	}
+	return &b
+}
+
+// run reads the whole source; it is the loader goroutine.
+func (l *loader) run() {
+	if l.prepare != nil {
+		l.mu.Lock()
+		err := l.prepare(l.dec.Session)
+		l.mu.Unlock()
+		if err != nil {
+			l.finish(err)
+			return
+		}
+	}
+	var msgs []decode.Message
+	var rows []Row
+	var names []string
+	for !l.stop.Load() {
+		fr, err := l.src.Next()
+		if err != nil && fr.Data == nil {
+			if errors.Is(err, io.EOF) {
+				err = nil
+			}
+			l.finish(err)
+			return
+		}
+		fi := l.nframes
+		l.nframes++
+		rows, names = rows[:0], names[:0]
+		l.mu.Lock()
+		msgs = l.dec.DecodeFrame(&fr, msgs)
+		for i := range msgs {
+			m := &msgs[i]
+			r := Row{
+				Summary: terminalSafe(m.Summary()),
+				Frame:   fi, Req: -1,
+				Seq: m.Header.Seq, Pid: m.Header.Pid, Len: m.Header.Len,
+				Flags: m.Header.Flags, Index: uint16(m.Index),
+				Dir: m.Direction, Op: m.Op, Malformed: m.Malformed, Multi: len(msgs) > 1,
+			}
+			r.Type, names = l.intern(m.TypeName, names)
+			pn := decode.ProtocolName(fr.Protocol)
+			if m.Protocol != nil {
+				pn = m.Protocol.Name()
+			}
+			r.Proto, names = l.intern(pn, names)
+			l.pair(&r, fr.Protocol)
+			rows = append(rows, r)
+		}
+		l.mu.Unlock()
+		l.pmu.Lock()
+		l.pending.Frames = append(l.pending.Frames, frameRec{data: fr.Data, time: fr.Time.UnixNano(),
+			number: int32(fr.Number), length: int32(fr.Length), protocol: fr.Protocol})
+		l.pending.Rows = append(l.pending.Rows, rows...)
+		l.pending.Names = append(l.pending.Names, names...)
+		l.pmu.Unlock()
+		if err != nil {
+			l.finish(err)
+			return
+		}
+	}
+	l.finish(nil)
+}
+
+// pair links an answer to the latest request with its protocol and sequence number.
+func (l *loader) pair(r *Row, proto uint16) {
+	id := l.nrows
+	l.nrows++
+	k := pairKey{proto, r.Seq}
+	switch r.Dir {
+	case decode.DirRequest:
+		l.pairs[k] = id
+	case decode.DirReply, decode.DirAck, decode.DirError:
+		if q, ok := l.pairs[k]; ok {
+			r.Req = q
+		}
+	}
+}
+
+// intern returns the index of name, adding it to names when new.
+func (l *loader) intern(name string, names []string) (uint16, []string) {
+	if i, ok := l.names[name]; ok {
+		return i, names
+	}
+	if len(l.names) >= 1<<16-1 {
+		return 0xffff, names // "?": more distinct names than any capture has
+	}
+	i := uint16(len(l.names))
+	l.names[name] = i
+	return i, append(names, terminalSafe(name))
+}
+
+// finish marks the end of the input.
+func (l *loader) finish(err error) {
+	st := l.src.Stats()
+	l.pmu.Lock()
+	l.pending.Done, l.pending.Err, l.pending.Stats = true, err, st
+	l.pmu.Unlock()
+}
+
+// tickEvery is how often the program takes the loader's rows.
+const tickEvery = 50 * time.Millisecond
