@@ -41,7 +41,8 @@ type ErrorInfo struct {
 	Request *Header
 	// RequestType is the echoed request's type name.
 	RequestType string
-	// Msg is the extended-ACK message (NLMSGERR_ATTR_MSG), escaped for terminals.
+	// Msg is the extended-ACK message (NLMSGERR_ATTR_MSG) as the kernel sent it,
+	// without its NUL: escape it (Escape) before it reaches a terminal.
 	Msg string
 	// Offs is NLMSGERR_ATTR_OFFS, or -1.
 	Offs int
@@ -273,7 +274,7 @@ func (d *Decoder) extAck(c *Context, m *Message, f *Field, off, end, reqOff int,
 		}
 		switch a.Type {
 		case unix.NLMSGERR_ATTR_MSG:
-			info.Msg = Escape(string(TrimNUL(a.Bytes)))
+			info.Msg = string(TrimNUL(a.Bytes))
 		case nlmsgerrAttrMissType:
 			info.MissType = int(a.Value)
 		case unix.NLMSGERR_ATTR_OFFS:
@@ -348,7 +349,7 @@ func (e *ErrorInfo) summary(m *Message) string {
 	}
 	if e.Msg != "" {
 		b.WriteString(": \"")
-		b.WriteString(e.Msg)
+		b.WriteString(Escape(e.Msg))
 		b.WriteString("\"")
 	}
 	if e.Target != nil {

@@ -135,6 +135,13 @@ func TrimNUL(b []byte) []byte {
 // backslash as \\, and every control byte, C1 control and invalid UTF-8 byte as \xNN
 // (or \n, \r, \t).
 func AppendEscaped(dst, b []byte) []byte {
+	// Fast path: printable ASCII without a backslash is appended as it is.
+	i := 0
+	for i < len(b) && b[i] >= 0x20 && b[i] < 0x7f && b[i] != '\\' {
+		i++
+	}
+	dst = append(dst, b[:i]...)
+	b = b[i:]
 	for len(b) > 0 {
 		c := b[0]
 		if c >= 0x20 && c < 0x7f {

@@ -71,7 +71,7 @@ func (p *printer) appendJSON(b []byte, m *decode.Message) []byte {
 	b = append(b, `,"malformed":`...)
 	b = strconv.AppendBool(b, m.Malformed)
 	b = append(b, `,"tree":`...)
-	b = appendJSONNodes(b, m.Root.Children)
+	b = p.appendJSONNodes(b, m.Root.Children)
 	if m.Root.Note != "" {
 		b = append(b, `,"note":`...)
 		b = appendJSONString(b, m.Root.Note)
@@ -79,29 +79,49 @@ func (p *printer) appendJSON(b []byte, m *decode.Message) []byte {
 	return append(b, "}\n"...)
 }
 
-func appendJSONNodes(b []byte, fs []decode.Field) []byte {
+func (p *printer) appendJSONNodes(b []byte, fs []decode.Field) []byte {
 	b = append(b, '[')
 	for i := range fs {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendJSONNode(b, &fs[i])
+		b = p.appendJSONNode(b, &fs[i])
 	}
 	return append(b, ']')
 }
 
-func appendJSONNode(b []byte, f *decode.Field) []byte {
-	d := f.Def
-	b = append(b, `{"name":`...)
-	b = appendJSONString(b, d.Name)
-	b = append(b, `,"label":`...)
-	b = appendJSONString(b, d.Label)
-	if d.CName != "" {
-		b = append(b, `,"cname":`...)
-		b = appendJSONString(b, d.CName)
+// jsonDefPrefix returns `{"name":…,"label":…,"cname":…` for a definition, encoded
+// once per definition: field definitions are static, shared by every field.
+func (p *printer) jsonDefPrefix(d *decode.FieldDef) []byte {
+	if pre, ok := p.jsonDefs[d]; ok {
+		return pre
 	}
+	pre := append([]byte(nil), `{"name":`...)
+	pre = appendJSONString(pre, d.Name)
+	pre = append(pre, `,"label":`...)
+	pre = appendJSONString(pre, d.Label)
+	if d.CName != "" {
+		pre = append(pre, `,"cname":`...)
+		pre = appendJSONString(pre, d.CName)
+	}
+	if p.jsonDefs == nil {
+		p.jsonDefs = make(map[*decode.FieldDef][]byte)
+	}
+	p.jsonDefs[d] = pre
+	return pre
+}
+
+func (p *printer) appendJSONNode(b []byte, f *decode.Field) []byte {
+	d := f.Def
+	b = append(b, p.jsonDefPrefix(d)...)
 	b = append(b, `,"value":`...)
-	b = appendJSONValue(b, f)
+	if d.Kind == decode.KindString {
+		// The string as sent (JSON escapes what must be escaped), not the
+		// terminal-escaped text.
+		b = appendJSONBytes(b, decode.TrimNUL(f.Bytes))
+	} else {
+		b = appendJSONValue(b, f)
+	}
 	switch {
 	case d.Kind.Signed():
 		b = append(b, `,"raw":`...)
@@ -130,7 +150,7 @@ func appendJSONNode(b []byte, f *decode.Field) []byte {
 		b = appendJSONString(b, f.Note)
 	}
 	b = append(b, `,"children":`...)
-	b = appendJSONNodes(b, f.Children)
+	b = p.appendJSONNodes(b, f.Children)
 	return append(b, '}')
 }
 

@@ -82,20 +82,36 @@ func (v view) dump() bool {
 func ifname(m *decode.Message, idx int64) string {
 	if s, ok := m.Info.(*decode.Session); ok && s != nil {
 		if n, ok := s.Links[int32(idx)]; ok {
-			return decode.Escape(n)
+			for i := 0; i < len(n); i++ {
+				if c := n[i]; c < 0x21 || c >= 0x7f || c == '\\' {
+					return decode.Escape(n)
+				}
+			}
+			return n // printable ASCII: nothing to escape, no copy
 		}
 	}
 	return "if" + strconv.FormatInt(idx, 10)
 }
 
-// summaryBuilder collects words.
-type summaryBuilder struct{ parts []string }
+// summaryBuilder collects words and joins them with spaces.
+type summaryBuilder struct{ buf []byte }
 
-func (b *summaryBuilder) add(s ...string) { b.parts = append(b.parts, s...) }
-func (b *summaryBuilder) addf(format string, a ...any) {
-	b.parts = append(b.parts, fmt.Sprintf(format, a...))
+func (b *summaryBuilder) add(s ...string) {
+	if b.buf == nil {
+		b.buf = make([]byte, 0, 128)
+	}
+	for _, w := range s {
+		if w == "" {
+			continue
+		}
+		if len(b.buf) > 0 {
+			b.buf = append(b.buf, ' ')
+		}
+		b.buf = append(b.buf, w...)
+	}
 }
-func (b *summaryBuilder) String() string { return strings.Join(b.parts, " ") }
+func (b *summaryBuilder) addf(format string, a ...any) { b.add(fmt.Sprintf(format, a...)) }
+func (b *summaryBuilder) String() string               { return string(b.buf) }
 
 // familyName is the short family word ip(8) uses.
 func familyName(f uint64) string {
@@ -205,10 +221,10 @@ func linkSummary(m *decode.Message) string {
 		if f := v.a("ifla.net_ns_pid"); f != nil {
 			b.add("netns", strconv.FormatUint(f.Value, 10))
 		}
-		if len(b.parts) == 0 && v.has("ifi.family") && v.h("ifi.family") != 0 {
+		if len(b.buf) == 0 && v.has("ifi.family") && v.h("ifi.family") != 0 {
 			b.add(familyName(v.h("ifi.family")))
 		}
-		if len(b.parts) == 0 {
+		if len(b.buf) == 0 {
 			b.add("(no interface, no attributes)")
 		}
 		return b.String()
@@ -233,8 +249,7 @@ func linkSummary(m *decode.Message) string {
 		b.add("master", ifname(m, int64(f.Value)))
 	}
 	if f := v.a("ifla.operstate"); f != nil {
-		b.add("state", operEnum.Short(f.Value))
-		b.parts[len(b.parts)-1] = strings.ToUpper(b.parts[len(b.parts)-1])
+		b.add("state", strings.ToUpper(operEnum.Short(f.Value)))
 	}
 	if v.h("ifi.family") == unix.AF_BRIDGE {
 		b.add("bridge")
@@ -247,11 +262,13 @@ func linkSummary(m *decode.Message) string {
 
 // addrPrefix prints an address with its prefix length, leaving out /32 and /128.
 func addrPrefix(f *decode.Field, plen uint64) string {
-	s := f.ValueString()
+	var buf [64]byte
+	b := f.AppendValue(buf[:0])
 	if (len(f.Bytes) == 4 && plen == 32) || (len(f.Bytes) == 16 && plen == 128) {
-		return s
+		return string(b)
 	}
-	return s + "/" + strconv.FormatUint(plen, 10)
+	b = append(b, '/')
+	return string(strconv.AppendUint(b, plen, 10))
 }
 
 func addrSummary(m *decode.Message) string {
