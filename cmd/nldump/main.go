@@ -162,10 +162,10 @@ func (s runStats) print(w io.Writer, cs capture.Stats) {
 		fmt.Fprintf(w, ", %d malformed", s.malformed)
 	}
 	if cs.Truncated > 0 {
-		fmt.Fprintf(w, ", %d frames truncated", cs.Truncated)
+		fmt.Fprintf(w, ", %s truncated", plural(cs.Truncated, "frame"))
 	}
 	if n := cs.SkippedTotal(); n > 0 {
-		fmt.Fprintf(w, ", %d non-netlink records skipped", n)
+		fmt.Fprintf(w, ", %s skipped", plural(n, "non-netlink record"))
 	}
 	if cs.Malformed > 0 {
 		fmt.Fprintf(w, ", %d records too short for their pseudo-header", cs.Malformed)

@@ -8,6 +8,7 @@ import (
 	"syscall"
 
 	"github.com/nldump/nldump/decode"
+	"github.com/nldump/nldump/decode/genl"
 	"github.com/spf13/pflag"
 )
 
@@ -151,10 +152,15 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		return nil, fmt.Errorf("--byte-order: %v", err)
 	}
 	if o.count < 0 {
-		return nil, fmt.Errorf("-c %d: the count must be positive", o.count)
+		return nil, fmt.Errorf("-c %d: the count must be 0 (no limit) or more", o.count)
 	}
 	if o.format == formatJSON && (o.verbose || o.hex) {
 		return nil, errors.New("-T json already holds the whole tree and offsets; drop -V and -x")
+	}
+	for _, v := range o.genlFamilies {
+		if _, _, err := genl.ParseFamilyFlag(v); err != nil {
+			return nil, err
+		}
 	}
 	if o.fields {
 		return o, nil

@@ -41,7 +41,7 @@ func (p *printer) message(m *decode.Message, inFrame int) {
 	default:
 		b = p.appendSummary(b, m, inFrame)
 		if p.o.verbose {
-			b = appendTree(b, m)
+			b = appendTree(b, m, inFrame)
 		}
 		if p.o.hex {
 			b = appendHexDump(b, m)

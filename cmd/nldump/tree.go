@@ -8,11 +8,9 @@ import (
 
 // appendTree appends the verbose field tree of m, tshark -V style: one line per
 // field, indented by depth, "label: value", with problem notes under their field.
-func appendTree(b []byte, m *decode.Message) []byte {
+func appendTree(b []byte, m *decode.Message, inFrame int) []byte {
 	b = append(b, "    Message "...)
-	b = strconv.AppendInt(b, int64(m.Frame.Number), 10)
-	b = append(b, '.')
-	b = strconv.AppendInt(b, int64(m.Index+1), 10)
+	b = appendID(b, m, inFrame)
 	b = append(b, ": "...)
 	b = decode.AppendEscaped(b, []byte(m.TypeName))
 	b = append(b, " ("...)
