@@ -19,8 +19,9 @@ import (
 // request carried), else the oldest one still waiting for its first answer
 // within FirstAnswerWindow (else the newest) whose type fits the answer (an NLMSG_ERROR echoes the
 // request's type; rtnetlink answers a GET with the NEW of the same group,
-// generic netlink with the same family id). Sequence number 0 is paired only
-// through the header an NLMSG_ERROR echoes, never by guessing.
+// generic netlink with the same family id). With sequence number 0 (nft uses it
+// for everything) only errors, dump parts and NLMSG_DONE pair: a plain message
+// with seq 0 may be any notification.
 //
 // Two ways to use it:
 //   - Streaming: call Annotate on every message in capture order. Answers refer
@@ -130,6 +131,7 @@ type Conversation struct {
 
 	closed  bool
 	reqType uint16
+	op      Op
 }
 
 // Latency returns the time from the request to its last answer (0 if none).
@@ -179,6 +181,9 @@ func (p *Pairer) Annotate(m *Message) bool {
 	}
 	p.next++
 	p.last = r
+	if r.role == roleNotify && m.Direction == DirRequest {
+		m.Direction = DirNotify // a kernel notification echoing a request's flags
+	}
 	p.annotate(m, &r)
 	return !r.copy
 }
@@ -209,10 +214,20 @@ func (p *Pairer) observe(m *Message) pairRec {
 	}
 	proto := m.ProtoNum()
 	if m.Direction == DirRequest {
+		if c := p.echoedNotification(m, proto); c != nil {
+			// The kernel's notification of a change copies the request's flags,
+			// seq and the requester's port id (nexthops, rules): not a request.
+			if c.Pid == 0 {
+				c.Pid = h.Pid
+			}
+			r.role = roleNotify
+			r.dup, r.copy = p.duplicate(m)
+			return r
+		}
 		c := &Conversation{Protocol: proto, Seq: h.Seq, Pid: h.Pid, Frame: r.frame, Index: m.Index,
 			Time: m.Time(), Type: m.TypeName, Family: m.Family, Flags: h.Flags,
 			Dump:     h.Flags&unix.NLM_F_DUMP == unix.NLM_F_DUMP && m.Op == OpGet,
-			WantsAck: h.Flags&unix.NLM_F_ACK != 0, reqType: h.Type}
+			WantsAck: h.Flags&unix.NLM_F_ACK != 0, reqType: h.Type, op: m.Op}
 		p.convs = append(p.convs, c)
 		k := pairKey{proto, h.Seq}
 		p.open[k] = append(pruneClosed(p.open[k]), c)
@@ -229,6 +244,28 @@ func (p *Pairer) observe(m *Message) pairRec {
 		r.dup, r.copy = p.duplicate(m)
 	}
 	return r
+}
+
+// echoedNotification returns the open request m merely echoes: a message with
+// NLM_F_REQUEST and a port id, of the type and seq of a request sent with port
+// id 0 that has no answer yet. The kernel sends such notifications to listeners
+// (nlmon shows each delivery) before it ACKs the request.
+func (p *Pairer) echoedNotification(m *Message, proto uint16) *Conversation {
+	h := m.Header
+	if h.Pid == 0 {
+		return nil
+	}
+	for _, c := range p.open[pairKey{proto, h.Seq}] {
+		if !c.closed && c.Pid != 0 && c.Pid == h.Pid && c.Frame != frameNum(m) && c.Flags&unix.NLM_F_ACK != 0 &&
+			m.Time().Sub(c.Time) <= FirstAnswerWindow {
+			return c // another object the request changed, announced before the ACK
+		}
+		if !c.closed && c.Answers == 0 && c.reqType == h.Type && (c.Pid == 0 || c.Pid == h.Pid) &&
+			c.Frame != frameNum(m) && m.Time().Sub(c.Time) <= FirstAnswerWindow {
+			return c
+		}
+	}
+	return nil
 }
 
 func pruneClosed(cs []*Conversation) []*Conversation {
@@ -256,8 +293,8 @@ func (p *Pairer) match(m *Message, proto uint16) *Conversation {
 			return nil
 		}
 	}
-	if h.Seq == 0 && !isErr {
-		return nil // notifications carry seq 0: never guess
+	if h.Seq == 0 && !isErr && h.Type != unix.NLMSG_DONE && h.Flags&unix.NLM_F_MULTI == 0 {
+		return nil // notifications carry seq 0 too: only dump parts, DONE and errors pair
 	}
 	cands := p.open[pairKey{proto, h.Seq}]
 	if len(cands) == 0 {
@@ -277,6 +314,9 @@ func (p *Pairer) match(m *Message, proto uint16) *Conversation {
 		}
 		if h.Type == unix.NLMSG_DONE {
 			return c.Dump || c.Parts > 0
+		}
+		if h.Flags&unix.NLM_F_MULTI == 0 && c.op != OpGet && c.Flags&unix.NLM_F_ECHO == 0 {
+			return false // only a GET or an NLM_F_ECHO request gets data back
 		}
 		return typeFits(proto, c.typeNum(), h.Type)
 	}
