@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
 )
@@ -10,10 +12,31 @@ func helpView(st *Styles, keys KeyMap, w, h int) string {
 	hm := help.New()
 	hm.Styles = st.Help
 	hm.ShowAll = true
+	hm.FullSeparator = "  "
 	hm.SetWidth(max(w-4, 20))
-	body := "nldump keys   (in the filter bar: enter applies, esc cancels; ctrl+u clears)\n\n" +
+	body := "nldump keys (NG: frame N; a number repeats moves: 5j)\n\n" +
 		hm.View(keys) +
-		"\n\nNumbers prefix moves: 5j, 120G (frame 120). Colours: request, reply,\nnotification, ack, error. p/P pair by protocol and sequence number."
+		"\n\nFilter bar: enter applies, esc cancels, ctrl+u clears.\n" +
+		"Rows: request, reply, notification, ack, error colours."
 	box := st.HelpBox.Render(body)
-	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box)
+	return fitBlock(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box), w, h)
+}
+
+// fitBlock cuts or pads styled text to exactly w x h cells.
+func fitBlock(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	for i, l := range lines {
+		if n := lipgloss.Width(l); n > w {
+			lines[i] = truncateStyled(l, w)
+		} else if n < w {
+			lines[i] = l + strings.Repeat(" ", w-n)
+		}
+	}
+	return strings.Join(lines, "\n")
 }

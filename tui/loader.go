@@ -40,22 +40,16 @@ type loader struct {
 	names   map[string]uint16
 	nframes int32
 	nrows   int32
-	pairs   map[pairKey]int32
-}
-
-// pairKey identifies a request/answer exchange: requests carry port id 0, the
-// kernel's answers the requester's port id, so the protocol and sequence number
-// pair them (with the latest request of that key).
-type pairKey struct {
-	proto uint16
-	seq   uint32
+	pairer  *decode.Pairer
+	reqRow  map[*decode.Conversation]int32
 }
 
 func newLoader(src capture.Source, sess *decode.Session, mu *sync.Mutex, prepare func(*decode.Session) error) *loader {
 	dec := decode.NewDecoder()
 	dec.Session = sess
 	dec.Reuse = true
-	return &loader{src: src, dec: dec, mu: mu, prepare: prepare, names: make(map[string]uint16), pairs: make(map[pairKey]int32)}
+	return &loader{src: src, dec: dec, mu: mu, prepare: prepare, names: make(map[string]uint16),
+		pairer: decode.NewPairer(), reqRow: make(map[*decode.Conversation]int32)}
 }
 
 // take returns the rows decoded since the last call (nil when there are none).
@@ -117,7 +111,7 @@ func (l *loader) run() {
 				pn = m.Protocol.Name()
 			}
 			r.Proto, names = l.intern(pn, names)
-			l.pair(&r, fr.Protocol)
+			l.pair(&r, m)
 			rows = append(rows, r)
 		}
 		l.mu.Unlock()
@@ -135,16 +129,19 @@ func (l *loader) run() {
 	l.finish(nil)
 }
 
-// pair links an answer to the latest request with its protocol and sequence number.
-func (l *loader) pair(r *Row, proto uint16) {
+// pair links an answer to its request with decode.Pairer (by protocol, sequence
+// number and port id, and the header an NLMSG_ERROR echoes).
+func (l *loader) pair(r *Row, m *decode.Message) {
 	id := l.nrows
 	l.nrows++
-	k := pairKey{proto, r.Seq}
-	switch r.Dir {
-	case decode.DirRequest:
-		l.pairs[k] = id
-	case decode.DirReply, decode.DirAck, decode.DirError:
-		if q, ok := l.pairs[k]; ok {
+	l.pairer.Annotate(m)
+	c, isReq := l.pairer.Last()
+	switch {
+	case c == nil:
+	case isReq:
+		l.reqRow[c] = id
+	default:
+		if q, ok := l.reqRow[c]; ok {
 			r.Req = q
 		}
 	}

@@ -92,7 +92,7 @@ func (m *Model) statusLine() string {
 		left.WriteString("  filter: ")
 		left.WriteString(itoa(len(m.v.ids)))
 		left.WriteString(" shown")
-		if m.job != nil && m.job.kind == jobFilter {
+		if m.job != nil && m.job.pending(m) {
 			left.WriteString(" (filtering ")
 			left.WriteString(itoa(m.job.percent(m.store.Len())))
 			left.WriteString("%)")

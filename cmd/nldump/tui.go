@@ -1,12 +1,14 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/nldump/nldump/capture"
 	"github.com/nldump/nldump/decode"
+	"github.com/nldump/nldump/filter"
 	"github.com/nldump/nldump/tui"
 )
 
@@ -27,10 +29,25 @@ func runTUI(opts *options, stderr io.Writer) int {
 		Order:   opts.order,
 		Prepare: func(s *decode.Session) error { return prepareSession(opts, s) },
 		NoColor: os.Getenv("NO_COLOR") != "",
+		Compile: compileTUIFilter,
 	}
 	if err := tui.Run(src, o); err != nil {
 		fmt.Fprintf(stderr, "nldump: %v\n", err)
 		return exitInput
 	}
 	return exitOK
+}
+
+// compileTUIFilter compiles a display filter for the filter bar, saying where it
+// goes wrong.
+func compileTUIFilter(expr string) (func(*decode.Message) bool, error) {
+	f, err := filter.Compile(expr)
+	if err != nil {
+		var fe *filter.Error
+		if errors.As(err, &fe) {
+			return nil, &tui.FilterError{Col: fe.Col, Msg: fe.Msg}
+		}
+		return nil, err
+	}
+	return f.Match, nil
 }
