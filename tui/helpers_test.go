@@ -122,7 +122,7 @@ func screen(m *Model) string { return ansi.Strip(m.Render()) }
 // golden compares got with testdata/name.golden (-update rewrites it).
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	got = ansi.Strip(got)
+	got = ansi.Strip(got) + "\n"
 	p := filepath.Join("testdata", name+".golden")
 	if *update {
 		if err := os.WriteFile(p, []byte(got), 0o644); err != nil {
@@ -152,3 +152,5 @@ func checkSize(t *testing.T, s string, w, h int) {
 		}
 	}
 }
+
+func stringsContains(s, sub string) bool { return strings.Contains(s, sub) }

@@ -91,8 +91,8 @@ func TestFocusAndMaximise(t *testing.T) {
 // the hex, and moving in the hex selects the field owning the byte.
 func TestTreeHexLink(t *testing.T) {
 	m := testModel(t, "errors.pcap", 100, 40)
-	press(m, "tab")                 // tree
-	press(m, "j", "j", "j")         // nlmsg_flags
+	press(m, "tab")         // tree
+	press(m, "j", "j", "j") // nlmsg_flags
 	f := m.tree.Selected()
 	if f.Def.Name != "nlmsg.flags" {
 		t.Fatalf("selected %s, want nlmsg.flags", f.Def.Name)

@@ -55,8 +55,15 @@ func rawValue(f *decode.Field) string {
 	d := f.Def
 	if d.Kind.IsInt() {
 		size := d.Kind.Size()
+		v := f.Value
+		if size < 8 {
+			v &= 1<<(8*uint(size)) - 1
+		}
 		b := []byte("0x")
-		b = appendHex(b, int(f.Value), size*2)
+		b = strconv.AppendUint(b, v, 16)
+		for len(b) < 2+size*2 {
+			b = append(b[:2], append([]byte{'0'}, b[2:]...)...)
+		}
 		b = append(b, " = "...)
 		if d.Kind.Signed() {
 			b = strconv.AppendInt(b, int64(f.Value), 10)
