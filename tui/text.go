@@ -85,16 +85,6 @@ func width(s string) int {
 	return ansi.StringWidth(s)
 }
 
-// blank returns h lines of w spaces.
-func blank(w, h int) []string {
-	l := strings.Repeat(" ", max(w, 0))
-	out := make([]string, h)
-	for i := range out {
-		out[i] = l
-	}
-	return out
-}
-
 // truncateStyled cuts styled text to w cells.
 func truncateStyled(s string, w int) string { return ansi.Truncate(s, w, "") }
 
