@@ -56,7 +56,6 @@ type extRun struct {
 // requests know their answers.
 func newExtRun(opts *options, dec *decode.Decoder) (*extRun, error) {
 	x := &extRun{o: &opts.ext}
-	showPairNotes = x.o.pair || x.o.dedup
 	if x.o.needPairing() {
 		x.pairer = decode.NewPairer()
 		if err := pairAhead(opts, x.pairer); err != nil {

@@ -48,15 +48,12 @@ func pairAhead(o *options, p *decode.Pairer) error {
 	return nil
 }
 
-// showPairNotes is set by --pair and --dedup: summary lines carry the notes of
-// appendPairNote (other uses of pairing, -Y on nl.* and --stats, do not).
-var showPairNotes bool
-
-// appendPairNote appends the conversation note to a summary line: " [reply to 5
-// in 0.210 ms]", " [answered in 7]", " (x3)" for a notification seen three times,
-// and problems in brackets.
-func appendPairNote(b []byte, m *decode.Message) []byte {
-	if !showPairNotes {
+// appendPairNote appends the conversation note to a summary line when show is
+// set (--pair, --dedup; other uses of pairing, -Y on nl.* and --stats, do not):
+// " [reply to 5 in 0.210 ms]", " [answered in 7]", " (x3)" for a notification
+// seen three times, and problems in brackets.
+func appendPairNote(b []byte, m *decode.Message, show bool) []byte {
+	if !show {
 		return b
 	}
 	n := decode.ConversationNode(m)

@@ -89,7 +89,7 @@ func (p *printer) appendSummary(b []byte, m *decode.Message, inFrame int) []byte
 	if m.Malformed {
 		b = append(b, " [malformed]"...)
 	}
-	b = appendPairNote(b, m) // --pair, --dedup (pairing.go)
+	b = appendPairNote(b, m, p.o.ext.pair || p.o.ext.dedup) // --pair, --dedup (pairing.go)
 	return append(b, '\n')
 }
 
