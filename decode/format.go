@@ -43,7 +43,7 @@ func (f *Field) appendInt(dst []byte) []byte {
 		dst = appendHexPadded(dst, v, d.Kind.Size())
 		if v != 0 {
 			dst = append(dst, " ("...)
-			dst = append(dst, d.Flags.Format(v, "|")...)
+			dst = d.Flags.AppendFormat(dst, v, "|")
 			dst = append(dst, ')')
 		}
 		return dst

@@ -109,14 +109,42 @@ func (fs *FlagSet) Names(v uint64) (names []string, rest uint64) {
 
 // Format returns the set bits as "REQUEST|DUMP", with unnamed bits in hex, or "0".
 func (fs *FlagSet) Format(v uint64, sep string) string {
+	return string(fs.AppendFormat(nil, v, sep))
+}
+
+// AppendFormat appends what Format returns to dst, without allocating.
+func (fs *FlagSet) AppendFormat(dst []byte, v uint64, sep string) []byte {
 	if v == 0 {
-		return "0"
+		return append(dst, '0')
 	}
-	names, rest := fs.Names(v)
+	rest := v
+	first := true
+	for _, b := range fs.Bits {
+		if rest&b.Bit == 0 {
+			continue
+		}
+		name, bits := b.Name, b.Bit
+		for _, c := range fs.Combos {
+			if c.Bit&b.Bit != 0 && v&c.Bit == c.Bit {
+				name, bits = c.Name, c.Bit
+				break
+			}
+		}
+		if !first {
+			dst = append(dst, sep...)
+		}
+		first = false
+		dst = append(dst, strings.TrimPrefix(name, fs.Prefix)...)
+		rest &^= bits
+	}
 	if rest != 0 {
-		names = append(names, "0x"+strconv.FormatUint(rest, 16))
+		if !first {
+			dst = append(dst, sep...)
+		}
+		dst = append(dst, '0', 'x')
+		dst = strconv.AppendUint(dst, rest, 16)
 	}
-	return strings.Join(names, sep)
+	return dst
 }
 
 // Value returns the bit(s) named name (C or short name, any case), for display filters.

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/nldump/nldump/decode"
 )
@@ -20,8 +21,13 @@ func (p *printer) appendJSON(b []byte, m *decode.Message) []byte {
 	b = strconv.AppendInt(b, int64(m.Frame.Number), 10)
 	b = append(b, `,"index":`...)
 	b = strconv.AppendInt(b, int64(m.Index), 10)
-	b = append(b, `,"time":`...)
-	b = appendJSONString(b, m.Time().UTC().Format(time.RFC3339Nano))
+	b = append(b, `,"time":"`...)
+	if m.Frame != p.timeFrame { // the messages of a frame share its time
+		p.timeFrame = m.Frame
+		p.timeText = m.Time().UTC().AppendFormat(p.timeText[:0], time.RFC3339Nano)
+	}
+	b = append(b, p.timeText...)
+	b = append(b, '"')
 	b = append(b, `,"time_relative":`...)
 	b = appendSeconds(b, m.Time().Sub(p.first))
 	b = append(b, `,"protocol":`...)
@@ -93,7 +99,14 @@ func (p *printer) appendJSONNodes(b []byte, fs []decode.Field) []byte {
 // jsonDefPrefix returns `{"name":…,"label":…,"cname":…` for a definition, encoded
 // once per definition: field definitions are static, shared by every field.
 func (p *printer) jsonDefPrefix(d *decode.FieldDef) []byte {
+	// A direct-mapped cache in front of the map: a pointer compare instead of a
+	// map lookup for nearly every node.
+	slot := &p.jsonDefCache[(uintptr(unsafe.Pointer(d))>>4)%uintptr(len(p.jsonDefCache))]
+	if slot.def == d {
+		return slot.prefix
+	}
 	if pre, ok := p.jsonDefs[d]; ok {
+		slot.def, slot.prefix = d, pre
 		return pre
 	}
 	pre := append([]byte(nil), `{"name":`...)
@@ -108,7 +121,14 @@ func (p *printer) jsonDefPrefix(d *decode.FieldDef) []byte {
 		p.jsonDefs = make(map[*decode.FieldDef][]byte)
 	}
 	p.jsonDefs[d] = pre
+	slot.def, slot.prefix = d, pre
 	return pre
+}
+
+// jsonDefSlot is one entry of the printer's direct-mapped definition cache.
+type jsonDefSlot struct {
+	def    *decode.FieldDef
+	prefix []byte
 }
 
 func (p *printer) appendJSONNode(b []byte, f *decode.Field) []byte {

@@ -122,6 +122,7 @@ func readFile(opts *options, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 		}
 		if opts.lineBuffered {
+			p.flush()
 			out.Flush()
 		}
 		if err != nil {
@@ -132,6 +133,7 @@ func readFile(opts *options, stdin io.Reader, stdout, stderr io.Writer) int {
 			break
 		}
 	}
+	p.flush()
 	x.finish(out, opts)
 	if ferr := out.Flush(); ferr != nil && !isBrokenPipe(ferr) {
 		fmt.Fprintf(stderr, "nldump: writing output: %v\n", ferr)

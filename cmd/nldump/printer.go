@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/nldump/nldump/capture"
 	"github.com/nldump/nldump/decode"
 )
 
@@ -17,11 +18,14 @@ type printer struct {
 	prev  time.Time // time of the previous message, for deltas
 	seen  bool
 
-	jsonDefs map[*decode.FieldDef][]byte // encoded name/label/cname per definition
+	jsonDefs     map[*decode.FieldDef][]byte // encoded name/label/cname per definition
+	jsonDefCache [1024]jsonDefSlot
+	timeFrame    *capture.Frame // the frame whose time timeText holds
+	timeText     []byte
 }
 
 func newPrinter(o *options, w *bufio.Writer) *printer {
-	return &printer{o: o, w: w, buf: make([]byte, 0, 4096)}
+	return &printer{o: o, w: w, buf: make([]byte, 0, printChunk+64<<10)}
 }
 
 // message prints one message; inFrame is the number of messages in its frame.
@@ -34,7 +38,7 @@ func (p *printer) message(m *decode.Message, inFrame int) {
 		p.prev = t
 		return
 	}
-	b := p.buf[:0]
+	b := p.buf
 	switch p.o.format {
 	case formatJSON:
 		b = p.appendJSON(b, m)
@@ -47,9 +51,24 @@ func (p *printer) message(m *decode.Message, inFrame int) {
 			b = appendHexDump(b, m)
 		}
 	}
-	p.w.Write(b)
 	p.buf = b
+	if len(b) >= printChunk {
+		p.flush()
+	}
 	p.prev = t
+}
+
+// printChunk is how much output the printer gathers before handing it on: the
+// bufio.Writer below then writes it straight through, without copying it.
+const printChunk = 256 << 10
+
+// flush hands the gathered output to the writer; call it before anything else
+// writes to the same writer, and before the writer is flushed.
+func (p *printer) flush() {
+	if len(p.buf) > 0 {
+		p.w.Write(p.buf)
+		p.buf = p.buf[:0]
+	}
 }
 
 // appendSummary appends the one-line form:
@@ -108,7 +127,7 @@ func appendFlags(b []byte, m *decode.Message) []byte {
 	if m.Header.Flags == 0 {
 		return append(b, '-')
 	}
-	return append(b, decode.FlagsFor(m.Op).Format(uint64(m.Header.Flags), "|")...)
+	return decode.FlagsFor(m.Op).AppendFormat(b, uint64(m.Header.Flags), "|")
 }
 
 // appendTime appends the message time in the chosen format.
