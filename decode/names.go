@@ -14,11 +14,18 @@ type Enum struct {
 	Prefix string
 	// Values maps each value to its C name.
 	Values map[uint64]string
+
+	short map[uint64]string // Short's answers, made by NewEnum
 }
 
 // NewEnum builds an Enum from a value -> C name map.
 func NewEnum(name, prefix string, values map[uint64]string) *Enum {
-	return &Enum{Name: name, Prefix: prefix, Values: values}
+	e := &Enum{Name: name, Prefix: prefix, Values: values}
+	e.short = make(map[uint64]string, len(values))
+	for v, s := range values {
+		e.short[v] = strings.ToLower(strings.TrimPrefix(s, prefix))
+	}
+	return e
 }
 
 // Lookup returns the C name of v and whether it is known.
@@ -33,6 +40,11 @@ func (e *Enum) Lookup(v uint64) (string, bool) {
 // Short returns the name without the prefix, in lower case ("unicast" for
 // RTN_UNICAST), as iproute2 prints it, or the number when unknown.
 func (e *Enum) Short(v uint64) string {
+	if e != nil {
+		if s, ok := e.short[v]; ok {
+			return s
+		}
+	}
 	s, ok := e.Lookup(v)
 	if !ok {
 		return strconv.FormatUint(v, 10)

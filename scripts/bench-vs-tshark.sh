@@ -30,18 +30,21 @@ case "$cap" in
 esac
 (cd "$REPO" && go build -o "$work/nldump" ./cmd/nldump)
 
-# best_time CMD...: runs CMD $runs times with output to a file and prints the best
+# best_time CMD...: runs CMD $runs times with output to /dev/null (so that the disk
+# does not time the output's size) and prints the best
 # CPU time (user + system seconds: what the decoding costs, unaffected by other load
-# on the machine) and wall time of that run; leaves its peak RSS (KiB) in $work/rss.
+# on the machine) and wall time of that run; leaves its peak RSS (KiB) in $work/rss
+# and, from one more untimed run, the output in $work/out.
 best_time() {
 	local best="" wall t rss u s
 	for _ in $(seq "$runs"); do
-		/usr/bin/env time -f '%e %M %U %S' -o "$work/time" "$@" >"$work/out" 2>/dev/null || true
+		/usr/bin/env time -f '%e %M %U %S' -o "$work/time" "$@" >/dev/null 2>&1 || true
 		read -r t rss u s <"$work/time"
 		local cpu
 		cpu=$(awk -v u="$u" -v s="$s" 'BEGIN{printf "%.2f", u+s}')
 		if [ -z "$best" ] || awk "BEGIN{exit !($cpu < $best)}"; then best=$cpu; wall=$t; echo "$rss" >"$work/rss"; fi
 	done
+	"$@" >"$work/out" 2>/dev/null || true # once more, untimed, for the header count
 	echo "$best $wall"
 }
 command -v /usr/bin/time >/dev/null || { echo "bench-vs-tshark: needs GNU time (apt-get install time)" >&2; exit 1; }
