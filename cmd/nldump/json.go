@@ -73,7 +73,7 @@ func (p *printer) appendJSON(b []byte, m *decode.Message) []byte {
 		}
 	}
 	b = append(b, `,"summary":`...)
-	b = appendJSONString(b, m.Summary())
+	b = appendJSONString(b, p.summary)
 	b = append(b, `,"malformed":`...)
 	b = strconv.AppendBool(b, m.Malformed)
 	b = append(b, `,"tree":`...)

@@ -93,45 +93,78 @@ func readFile(opts *options, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	out := bufio.NewWriterSize(stdout, 256<<10)
 	p := newPrinter(opts, out)
-	var msgs []decode.Message
+	// Decoding and printing run as a pipeline on two goroutines: the decoding
+	// side reads, decodes, filters, pairs and computes summaries (everything that
+	// reads or writes the session), the printing side formats the messages of the
+	// previous frame meanwhile. Two decoders take turns so that a frame's field
+	// memory is not reused while its messages are being printed.
+	dec2 := decode.NewDecoder()
+	dec2.Order, dec2.Reuse, dec2.Session, dec2.Registry = dec.Order, true, dec.Session, dec.Registry
+	decs := [2]*decode.Decoder{dec, dec2}
+	free := make(chan int, 2)
+	free <- 0
+	free <- 1
+	batches := make(chan frameBatch, 1)
 	var readErr error
 	st := runStats{}
-	for {
-		fr, err := src.Next()
-		if err == io.EOF {
-			break
+	go func() {
+		defer close(batches)
+		var bufs [2][]decode.Message
+		var kept [2][]decode.Message
+		var sums [2][]string
+		for {
+			fr, err := src.Next()
+			if err == io.EOF {
+				return
+			}
+			if err != nil && fr.Data == nil {
+				readErr = err
+				return
+			}
+			slot := <-free
+			bufs[slot] = decs[slot].DecodeFrame(&fr, bufs[slot])
+			msgs := bufs[slot]
+			kept[slot], sums[slot] = kept[slot][:0], sums[slot][:0]
+			st.frames++
+			done := false
+			for i := range msgs {
+				m := &msgs[i]
+				st.messages++
+				if m.Malformed {
+					st.malformed++
+				}
+				if x.keep(m) {
+					kept[slot] = append(kept[slot], *m)
+					sum := ""
+					if !opts.quiet {
+						sum = m.Summary()
+					}
+					sums[slot] = append(sums[slot], sum)
+				}
+				if opts.count > 0 && st.messages >= opts.count {
+					done = true
+					break
+				}
+			}
+			batches <- frameBatch{slot: slot, msgs: kept[slot], sums: sums[slot], inFrame: len(msgs)}
+			if err != nil {
+				readErr = err
+				return
+			}
+			if done {
+				return
+			}
 		}
-		if err != nil && fr.Data == nil {
-			readErr = err
-			break
-		}
-		msgs = dec.DecodeFrame(&fr, msgs)
-		st.frames++
-		for i := range msgs {
-			m := &msgs[i]
-			st.messages++
-			if m.Malformed {
-				st.malformed++
-			}
-			if !x.keep(m) {
-				continue
-			}
-			p.message(m, len(msgs))
-			if opts.count > 0 && st.messages >= opts.count {
-				break
-			}
+	}()
+	for b := range batches {
+		for i := range b.msgs {
+			p.message(&b.msgs[i], b.inFrame, b.sums[i])
 		}
 		if opts.lineBuffered {
 			p.flush()
 			out.Flush()
 		}
-		if err != nil {
-			readErr = err
-			break
-		}
-		if opts.count > 0 && st.messages >= opts.count {
-			break
-		}
+		free <- b.slot
 	}
 	p.flush()
 	x.finish(out, opts)
@@ -149,6 +182,16 @@ func readFile(opts *options, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	return exitOK
+}
+
+// frameBatch is the part of one frame the printer prints: the messages that
+// passed the filter, their summaries, the number of messages in the frame, and
+// the decoder slot to give back when they are printed.
+type frameBatch struct {
+	slot    int
+	msgs    []decode.Message
+	sums    []string
+	inFrame int
 }
 
 // runStats counts what the run decoded, for the end summary.

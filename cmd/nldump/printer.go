@@ -18,6 +18,7 @@ type printer struct {
 	prev  time.Time // time of the previous message, for deltas
 	seen  bool
 
+	summary      string                      // the summary of the message being printed
 	jsonDefs     map[*decode.FieldDef][]byte // encoded name/label/cname per definition
 	jsonDefCache [1024]jsonDefSlot
 	timeFrame    *capture.Frame // the frame whose time timeText holds
@@ -28,8 +29,10 @@ func newPrinter(o *options, w *bufio.Writer) *printer {
 	return &printer{o: o, w: w, buf: make([]byte, 0, printChunk+64<<10)}
 }
 
-// message prints one message; inFrame is the number of messages in its frame.
-func (p *printer) message(m *decode.Message, inFrame int) {
+// message prints one message; inFrame is the number of messages in its frame,
+// summary its summary (computed where the session may be read).
+func (p *printer) message(m *decode.Message, inFrame int, summary string) {
+	p.summary = summary
 	t := m.Time()
 	if !p.seen {
 		p.first, p.prev, p.seen = t, t, true
@@ -101,7 +104,7 @@ func (p *printer) appendSummary(b []byte, m *decode.Message, inFrame int) []byte
 	b = strconv.AppendUint(b, uint64(m.Header.Pid), 10)
 	b = append(b, " len="...)
 	b = strconv.AppendUint(b, uint64(m.Header.Len), 10)
-	if sum := m.Summary(); sum != "" {
+	if sum := p.summary; sum != "" {
 		b = append(b, ' ')
 		b = appendTerminalSafe(b, sum)
 	}
