@@ -175,3 +175,22 @@ func AppendEscaped(dst, b []byte) []byte {
 
 // Escape returns s made safe for a terminal, as AppendEscaped does.
 func Escape(s string) string { return string(AppendEscaped(nil, []byte(s))) }
+
+// AppendLabel appends the name a reader of C headers knows the field by: the C
+// name of attributes and members ("IFLA_MTU", "ifi_index"), the label of structs
+// and containers ("struct ifinfomsg", "Echoed request"), and "Attribute type N
+// (unknown)" for attributes no table describes. The -V tree and the TUI show it.
+func (f *Field) AppendLabel(dst []byte) []byte {
+	d := f.Def
+	switch {
+	case d == nil:
+		return append(dst, '?')
+	case f.Unknown:
+		dst = append(dst, "Attribute type "...)
+		dst = strconv.AppendInt(dst, int64(f.Type), 10)
+		return append(dst, " (unknown)"...)
+	case d.Kind == KindStruct || d.CName == "":
+		return append(dst, d.Label...)
+	}
+	return append(dst, d.CName...)
+}

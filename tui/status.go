@@ -15,7 +15,7 @@ func explain(f *decode.Field) string {
 	}
 	d := f.Def
 	var b []byte
-	b = appendLabel(b, f)
+	b = f.AppendLabel(b)
 	if d.Name != "" {
 		b = append(b, " · "...)
 		b = append(b, d.Name...)

@@ -278,7 +278,7 @@ func appendNodeLine(b []byte, n treeNode, collapsed map[*decode.FieldDef]bool) [
 	default:
 		b = append(b, "▾ "...)
 	}
-	b = appendLabel(b, f)
+	b = f.AppendLabel(b)
 	mark := len(b)
 	b = append(b, ": "...)
 	n0 := len(b)
@@ -287,21 +287,4 @@ func appendNodeLine(b []byte, n treeNode, collapsed map[*decode.FieldDef]bool) [
 		b = b[:mark]
 	}
 	return b
-}
-
-// appendLabel appends the name a reader of C headers knows the field by: the C name
-// of attributes and members, the label of structs and containers (as nldump -V).
-func appendLabel(b []byte, f *decode.Field) []byte {
-	d := f.Def
-	switch {
-	case d == nil:
-		return append(b, '?')
-	case f.Unknown:
-		b = append(b, "Attribute type "...)
-		b = strconv.AppendInt(b, int64(f.Type), 10)
-		return append(b, " (unknown)"...)
-	case d.Kind == decode.KindStruct || d.CName == "":
-		return append(b, d.Label...)
-	}
-	return append(b, d.CName...)
 }

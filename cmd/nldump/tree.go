@@ -39,7 +39,7 @@ func appendNode(b []byte, f *decode.Field, depth int) []byte {
 	for i := 0; i < depth; i++ {
 		b = append(b, "    "...)
 	}
-	b = appendLabel(b, f)
+	b = f.AppendLabel(b)
 	b = appendValueAfter(b, f, ": ")
 	b = append(b, '\n')
 	if f.Note != "" {
@@ -49,21 +49,6 @@ func appendNode(b []byte, f *decode.Field, depth int) []byte {
 		b = appendNode(b, &f.Children[i], depth+1)
 	}
 	return b
-}
-
-// appendLabel appends the name a reader of C headers knows the field by: the C name
-// of attributes and members, the label of structs and containers.
-func appendLabel(b []byte, f *decode.Field) []byte {
-	d := f.Def
-	switch {
-	case f.Unknown:
-		b = append(b, "Attribute type "...)
-		b = strconv.AppendInt(b, int64(f.Type), 10)
-		return append(b, " (unknown)"...)
-	case d.Kind == decode.KindStruct || d.CName == "":
-		return append(b, d.Label...)
-	}
-	return append(b, d.CName...)
 }
 
 func appendNote(b []byte, note string, depth int) []byte {
