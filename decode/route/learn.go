@@ -1,6 +1,8 @@
 package route
 
 import (
+	"encoding/binary"
+
 	"github.com/nldump/nldump/capture"
 	"github.com/nldump/nldump/decode"
 	"golang.org/x/sys/unix"
@@ -25,18 +27,19 @@ func Learn(sess *decode.Session, fr *capture.Frame) {
 	}
 	b := fr.Data
 	be := decode.DetectBigEndian(b)
+	o := order(be)
 	for off := 0; off+unix.NLMSG_HDRLEN <= len(b); {
-		l := int(readU32(b[off:], be))
+		l := int(o.Uint32(b[off:]))
 		if l < unix.NLMSG_HDRLEN || l > len(b)-off {
 			return
 		}
-		t := readU16(b[off+4:], be)
-		flags := readU16(b[off+6:], be)
+		t := o.Uint16(b[off+4:])
+		flags := o.Uint16(b[off+6:])
 		p := off + unix.NLMSG_HDRLEN
 		// Only the kernel's messages: a request's name may be a wish (ip link add,
 		// a failing rename) and its index 0.
 		if t == unix.RTM_NEWLINK && flags&unix.NLM_F_REQUEST == 0 && l-unix.NLMSG_HDRLEN >= ifinfomsgLen {
-			idx := int32(readU32(b[p+ifinfomsgIndex:], be))
+			idx := int32(o.Uint32(b[p+ifinfomsgIndex:]))
 			it := decode.NewAttrIter(b, p+ifinfomsgLen, off+l, be)
 			for it.Next() {
 				if it.Type == unix.IFLA_IFNAME {
@@ -52,16 +55,10 @@ func Learn(sess *decode.Session, fr *capture.Frame) {
 	}
 }
 
-func readU16(b []byte, be bool) uint16 {
+// order returns the byte order DetectBigEndian chose.
+func order(be bool) binary.ByteOrder {
 	if be {
-		return uint16(b[0])<<8 | uint16(b[1])
+		return binary.BigEndian
 	}
-	return uint16(b[1])<<8 | uint16(b[0])
-}
-
-func readU32(b []byte, be bool) uint32 {
-	if be {
-		return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
-	}
-	return uint32(b[3])<<24 | uint32(b[2])<<16 | uint32(b[1])<<8 | uint32(b[0])
+	return binary.LittleEndian
 }
