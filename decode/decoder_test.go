@@ -404,3 +404,22 @@ func TestSharedVariantNames(t *testing.T) {
 		t.Errorf("b's variant is named %q", n)
 	}
 }
+
+// A protocol without a decoder: the fixed header before the attributes is found
+// (here a 4-byte nfgenmsg-like header) and the attributes after it are walked.
+func TestRawProtocolFixedHeader(t *testing.T) {
+	for _, o := range orders {
+		w := o.w
+		data := w.msg(0x0a00, unix.NLM_F_REQUEST, 1, 0,
+			[]byte{2, 0, 0, 0},              // family 2, version 0, res_id 0
+			w.attr(1, []byte("filter\x00")), // attribute type 1
+			w.attr(2, w.u32(7)),             // attribute type 2
+		)
+		msgs := NewDecoder().DecodeFrame(frame(unix.NETLINK_NETFILTER, data), nil)
+		p := msgs[0].Payload()
+		if len(p) != 3 || p[0].Def.Name != "netfilter.header" || p[0].Length != 4 ||
+			!p[1].Unknown || p[1].Type != 1 || p[2].Type != 2 || msgs[0].Malformed {
+			t.Errorf("%s:\n%s", o.name, treeText(&msgs[0]))
+		}
+	}
+}

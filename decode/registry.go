@@ -52,13 +52,14 @@ func rawProtocol(proto uint16) Protocol {
 }
 
 // RawProtocol decodes a protocol that has no decoder of its own: its message types are
-// numbers and its payload is walked as attributes when it parses as attributes, and
-// shown as bytes otherwise.
+// numbers, its fixed header is shown as bytes and the attributes after it are
+// walked (see DecodePayload); a payload that does not parse so is shown as bytes.
 type RawProtocol struct {
 	names   sync.Map // uint16 -> string, "type-N"
 	name    string
 	set     *AttrSet
 	payload FieldDef
+	header  FieldDef
 }
 
 // NewRawProtocol returns a raw decoder for the protocol called name.
@@ -68,6 +69,8 @@ func NewRawProtocol(name string) *RawProtocol {
 		set:  NewAttrSet("ATTR", name+".attr"),
 		payload: FieldDef{Name: name + ".payload", Label: "Payload", Kind: KindBinary,
 			Desc: "Message payload of a protocol nldump has no decoder for."},
+		header: FieldDef{Name: name + ".header", Label: "Fixed header (not decoded)", Kind: KindBinary,
+			Desc: "The bytes before the attributes of a protocol nldump has no decoder for: its fixed header."},
 	}
 }
 
@@ -84,14 +87,31 @@ func (p *RawProtocol) MessageType(c *Context, t uint16) (string, Op) {
 	return n, OpOther
 }
 
-// DecodePayload implements Protocol: the payload as attributes if it walks as
-// attributes exactly, else as bytes.
+// maxRawHeader bounds the fixed header RawProtocol looks for before attributes
+// (struct xfrm_usersa_info, the largest of the tapped protocols', is 224 bytes).
+const maxRawHeader = 256
+
+// DecodePayload implements Protocol. Most protocols put a fixed header before
+// their attributes (nfgenmsg, inet_diag_msg, xfrm_usersa_info), so the payload is
+// shown as the shortest 4-aligned header after which the rest walks exactly as
+// attributes, and the attributes walked; a payload with no such split is bytes.
 func (p *RawProtocol) DecodePayload(c *Context, off, end int) []Field {
 	if off >= end {
 		return nil
 	}
-	if n, stopped := countAttrs(c.Data, off, end, c.BigEndian); n > 0 && !stopped {
-		return c.Attrs(p.set, off, end)
+	for h := off; h < end && h-off <= maxRawHeader; h += 4 {
+		n, stopped := countAttrs(c.Data, h, end, c.BigEndian)
+		if n == 0 || stopped {
+			continue
+		}
+		attrs := c.Attrs(p.set, h, end)
+		if h == off {
+			return attrs
+		}
+		f := c.Alloc(1 + len(attrs))
+		c.SetBytes(&f[0], &p.header, off, h)
+		copy(f[1:], attrs)
+		return f
 	}
 	f := c.Alloc(1)
 	c.SetBytes(&f[0], &p.payload, off, end)
