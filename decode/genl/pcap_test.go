@@ -90,11 +90,9 @@ func TestPcapSurvey(t *testing.T) {
 }
 
 // TestPcapFamiliesNamed: in the real captures every generic netlink message is named
-// by its family and command, and no attribute is unknown. l2tp and SEG6 (in
-// genl-misc.pcap) have no decoder yet: they are named from the capture and their
-// attributes walked raw; they are excluded here by name.
+// by its family and command, and no attribute is unknown (genl-misc.pcap holds
+// l2tp and SEG6 traffic from iproute2, decoded by l2tp.go and seg6.go).
 func TestPcapFamiliesNamed(t *testing.T) {
-	noDecoder := map[string]bool{"l2tp": true, "SEG6": true}
 	for _, name := range []string{"genl-ctrl.pcap", "ethtool.pcap", "wireguard.pcap", "nl80211.pcap", "genl-misc.pcap", "errors.pcap"} {
 		t.Run(name, func(t *testing.T) {
 			msgs := decodeCapture(t, readFrames(t, name))
@@ -103,9 +101,6 @@ func TestPcapFamiliesNamed(t *testing.T) {
 			}
 			for i := range msgs {
 				m := &msgs[i]
-				if noDecoder[m.Family] {
-					continue
-				}
 				if strings.HasPrefix(m.TypeName, "genl-0x") || strings.Contains(m.TypeName, " CMD_") {
 					t.Errorf("frame %d: unnamed type %q", m.Frame.Number, m.TypeName)
 				}
