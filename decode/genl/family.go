@@ -48,6 +48,10 @@ type Family struct {
 	// Replies are the commands of messages from the kernel, for families that
 	// number them separately (ethtool: ETHTOOL_MSG_KERNEL_*).
 	Replies []Command
+	// Events are the commands of the kernel's notifications (nlmsg_seq 0), for
+	// families that number them apart from their replies (thermal:
+	// THERMAL_GENL_EVENT_*). Empty for most families.
+	Events []Command
 	// Attrs is the top-level attribute set used by commands without their own.
 	Attrs *decode.AttrSet
 	// Header is a fixed header that follows genlmsghdr, if the family has one.
@@ -59,8 +63,32 @@ type Family struct {
 	// an echoed request, to fill the session (nlctrl records family ids).
 	Learn func(c *decode.Context, fields []decode.Field, cmd uint8)
 
-	reqCmds, repCmds [256]*Command
-	reqHdr, repHdr   *decode.Struct
+	reqCmds, repCmds, evCmds [256]*Command
+	reqHdr, repHdr, evHdr    *decode.Struct
+}
+
+// isEvent reports whether a message with this header is one of f's Events.
+func (f *Family) isEvent(h *decode.Header) bool {
+	return len(f.Events) > 0 && isReply(h.Flags) && h.Seq == 0
+}
+
+// commandOf returns the description of the command of a message with header h.
+func (f *Family) commandOf(cmd uint8, h *decode.Header) *Command {
+	if f.isEvent(h) {
+		return f.evCmds[cmd]
+	}
+	return f.Command(cmd, isReply(h.Flags))
+}
+
+// headerOf returns the genlmsghdr layout of a message with header h.
+func (f *Family) headerOf(h *decode.Header) *decode.Struct {
+	switch {
+	case f.isEvent(h):
+		return f.evHdr
+	case isReply(h.Flags):
+		return f.repHdr
+	}
+	return f.reqHdr
 }
 
 // Command returns the description of command cmd in the given direction, or nil.
@@ -112,7 +140,7 @@ func Families() []string {
 
 // prepare builds the command lookup arrays, type names and genlmsghdr layouts.
 func (f *Family) prepare() {
-	f.reqCmds, f.repCmds = [256]*Command{}, [256]*Command{}
+	f.reqCmds, f.repCmds, f.evCmds = [256]*Command{}, [256]*Command{}, [256]*Command{}
 	fill := func(list []Command, into *[256]*Command) *decode.Enum {
 		vals := make(map[uint64]string, len(list))
 		for i := range list {
@@ -136,6 +164,10 @@ func (f *Family) prepare() {
 	f.repHdr = f.reqHdr
 	if len(f.Replies) > 0 {
 		f.repHdr = genlHeader(fill(f.Replies, &f.repCmds))
+	}
+	f.evHdr = f.repHdr
+	if len(f.Events) > 0 {
+		f.evHdr = genlHeader(fill(f.Events, &f.evCmds))
 	}
 }
 

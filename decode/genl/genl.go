@@ -92,7 +92,7 @@ func (Protocol) MessageType(c *decode.Context, t uint16) (string, decode.Op) {
 		return fam.Name, decode.OpOther
 	}
 	cmd := c.Data[off]
-	if k := fam.Command(cmd, isReply(c.Header.Flags)); k != nil {
+	if k := fam.commandOf(cmd, &c.Header); k != nil {
 		return k.typeName, k.Op
 	}
 	return cmdTypeName(fam.Name, int(cmd)), decode.OpOther
@@ -112,15 +112,10 @@ func (Protocol) DecodePayload(c *decode.Context, off, end int) []decode.Field {
 	if fam == nil {
 		return decodeRaw(c, name, off, end)
 	}
-	reply := isReply(c.Header.Flags)
-	hs := fam.reqHdr
-	if reply {
-		hs = fam.repHdr
-	}
-	hdr := c.Struct(hs, off, off+unix.GENL_HDRLEN)
+	hdr := c.Struct(fam.headerOf(&c.Header), off, off+unix.GENL_HDRLEN)
 	ao := off + unix.GENL_HDRLEN
 	set, fh := fam.Attrs, fam.Header
-	if k := fam.Command(cmd, reply); k != nil {
+	if k := fam.commandOf(cmd, &c.Header); k != nil {
 		if k.Attrs != nil {
 			set = k.Attrs
 		}
