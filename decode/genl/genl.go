@@ -239,3 +239,16 @@ func sessionOf(m *decode.Message) *decode.Session {
 	s, _ := m.Info.(*decode.Session)
 	return s
 }
+
+// addFieldWord appends to a summary the field named name with its label
+// ("tunnel 1"), space-separated, when the message has the field.
+func addFieldWord(s string, m *decode.Message, label, name string) string {
+	f := m.Field(name)
+	if f == nil {
+		return s
+	}
+	if s != "" {
+		s += " "
+	}
+	return s + label + f.ValueString()
+}

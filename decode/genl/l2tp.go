@@ -174,14 +174,7 @@ func init() {
 // l2tpSummary: "tunnel 1 session 10 dev l2tpeth0 10.0.0.1 -> 10.0.0.2".
 func l2tpSummary(m *decode.Message, cmd uint8, reply bool) string {
 	s := ""
-	add := func(label, name string) {
-		if f := m.Field(name); f != nil {
-			if s != "" {
-				s += " "
-			}
-			s += label + f.ValueString()
-		}
-	}
+	add := func(label, name string) { s = addFieldWord(s, m, label, name) }
 	add("tunnel ", "l2tp.conn_id")
 	add("session ", "l2tp.session_id")
 	add("dev ", "l2tp.ifname")

@@ -171,14 +171,7 @@ func netDMSummary(m *decode.Message, cmd uint8, reply bool) string {
 		}
 	}
 	s := ""
-	add := func(label, name string) {
-		if f := m.Field(name); f != nil {
-			if s != "" {
-				s += " "
-			}
-			s += label + f.ValueString()
-		}
-	}
+	add := func(label, name string) { s = addFieldWord(s, m, label, name) }
 	add("", "net_dm.symbol")
 	add("trap ", "net_dm.hw_trap_name")
 	add("reason ", "net_dm.reason")

@@ -121,14 +121,7 @@ func init() {
 // psampleSummary: "group 7 seq 3 rate 100 in 2 len 98" or "group 7 refcount 1".
 func psampleSummary(m *decode.Message, cmd uint8, reply bool) string {
 	s := ""
-	add := func(label, name string) {
-		if f := m.Field(name); f != nil {
-			if s != "" {
-				s += " "
-			}
-			s += label + f.ValueString()
-		}
-	}
+	add := func(label, name string) { s = addFieldWord(s, m, label, name) }
 	add("group ", "psample.sample_group")
 	add("seq ", "psample.group_seq")
 	add("rate ", "psample.sample_rate")

@@ -189,14 +189,7 @@ func init() {
 // "N attributes" for a dump.
 func thermalSummary(m *decode.Message, cmd uint8, reply bool) string {
 	s := ""
-	add := func(label, name string) {
-		if f := m.Field(name); f != nil {
-			if s != "" {
-				s += " "
-			}
-			s += label + f.ValueString()
-		}
-	}
+	add := func(label, name string) { s = addFieldWord(s, m, label, name) }
 	add("tz ", "thermal.tz_id")
 	add("", "thermal.tz_name")
 	add("temp ", "thermal.tz_temp")
