@@ -12,18 +12,31 @@ var (
 	builtMu      sync.Mutex
 	builtSets    []*AttrSet
 	builtStructs []*Struct
+	// builtGen counts additions to builtSets and builtStructs; Registry.Fields
+	// rebuilds its cached list when it has moved.
+	builtGen uint64
 )
 
 func registerSet(s *AttrSet) {
 	builtMu.Lock()
 	builtSets = append(builtSets, s)
+	builtGen++
 	builtMu.Unlock()
 }
 
 func registerStruct(s *Struct) {
 	builtMu.Lock()
 	builtStructs = append(builtStructs, s)
+	builtGen++
 	builtMu.Unlock()
+}
+
+// fieldCache is a Registry's list of field definitions, valid while neither the
+// registry nor the set of built attribute sets and structs has changed.
+type fieldCache struct {
+	regGen, builtGen uint64
+	list             []*FieldDef
+	byName           map[string]*FieldDef
 }
 
 // FieldLister is implemented by protocols that can list the definitions of every
@@ -119,8 +132,35 @@ func (c *DefCollector) Defs() []*FieldDef { return c.defs }
 // Fields returns the definitions of the core fields (nlmsghdr, NLMSG_ERROR,
 // NLMSG_DONE, extended ACK), of every attribute set and struct built so far, and
 // of every registered protocol that lists more of its own, sorted by filter
-// name, one definition per name.
-func (r *Registry) Fields() []*FieldDef {
+// name, one definition per name. The slice is shared: do not modify it.
+func (r *Registry) Fields() []*FieldDef { return r.fieldCache().list }
+
+// FieldsByName returns the definitions of Fields by filter name. The map is
+// shared: do not modify it.
+func (r *Registry) FieldsByName() map[string]*FieldDef { return r.fieldCache().byName }
+
+// fieldCache returns the registry's field definitions, collecting them again
+// only when a protocol was registered or a set or struct built since last time.
+func (r *Registry) fieldCache() *fieldCache {
+	builtMu.Lock()
+	bg := builtGen
+	builtMu.Unlock()
+	r.mu.RLock()
+	fc, rg := r.fields, r.gen
+	r.mu.RUnlock()
+	if fc != nil && fc.regGen == rg && fc.builtGen == bg {
+		return fc
+	}
+	list, byName := r.collectFields()
+	fc = &fieldCache{regGen: rg, builtGen: bg, list: list, byName: byName}
+	r.mu.Lock()
+	r.fields = fc
+	r.mu.Unlock()
+	return fc
+}
+
+// collectFields gathers every field definition the registry's protocols decode.
+func (r *Registry) collectFields() ([]*FieldDef, map[string]*FieldDef) {
 	var c DefCollector
 	c.Add(HeaderDefs()...)
 	c.Add(&defErr, &defErrno, &defEchoed, &defDone, &defExtAck, &defTarget)
@@ -157,5 +197,5 @@ func (r *Registry) Fields() []*FieldDef {
 		out = append(out, d)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out
+	return out, byName
 }

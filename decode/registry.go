@@ -9,6 +9,9 @@ import (
 type Registry struct {
 	mu     sync.RWMutex
 	protos map[uint16]Protocol
+	// gen counts Register calls; fields caches Fields() for one gen.
+	gen    uint64
+	fields *fieldCache
 }
 
 // NewRegistry returns an empty registry.
@@ -26,6 +29,7 @@ func (r *Registry) Register(proto uint16, p Protocol) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.protos[proto] = p
+	r.gen++
 }
 
 // Lookup returns the decoder of proto, or a raw decoder that names the protocol and

@@ -47,11 +47,7 @@ func Compile(expr string) (*Filter, error) { return CompileWith(decode.DefaultRe
 
 // CompileWith compiles a display filter against the fields of reg.
 func CompileWith(reg *decode.Registry, expr string) (*Filter, error) {
-	defs := map[string]*decode.FieldDef{}
-	for _, d := range reg.Fields() {
-		defs[d.Name] = d
-	}
-	return compileDefs(reg, defs, expr)
+	return compileDefs(reg, reg.FieldsByName(), expr)
 }
 
 // compileDefs compiles expr against the field definitions defs (by name).
