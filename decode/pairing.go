@@ -293,12 +293,15 @@ func (p *Pairer) match(m *Message, proto uint16) *Conversation {
 			return nil
 		}
 	}
-	if h.Seq == 0 && !isErr && h.Type != unix.NLMSG_DONE && h.Flags&unix.NLM_F_MULTI == 0 {
-		return nil // notifications carry seq 0 too: only dump parts, DONE and errors pair
-	}
 	cands := p.open[pairKey{proto, h.Seq}]
 	if len(cands) == 0 {
 		return nil
+	}
+	if h.Seq == 0 && !isErr && h.Type != unix.NLMSG_DONE && h.Flags&unix.NLM_F_MULTI == 0 {
+		// Notifications carry seq 0 too: besides dump parts, DONE and errors, only
+		// the single reply of a plain (not dump) GET sent with seq 0 pairs (nft's
+		// NFT_MSG_GETGEN): addressed to a port, of a fitting type, soon after.
+		return seqZeroReply(cands, m, proto)
 	}
 	fits := func(c *Conversation) bool {
 		if c.closed {
@@ -330,18 +333,50 @@ func (p *Pairer) match(m *Message, proto uint16) *Conversation {
 		return nil
 	}
 	// The oldest request still waiting for its first answer, or when none asked
-	// within FirstAnswerWindow (a slow machine), the newest.
+	// within FirstAnswerWindow (a slow machine), the newest. A dump part or DONE
+	// looks among the dump requests first, so that a plain GET left unanswered
+	// (its reply was taken for a notification) does not take another's dump.
 	t := m.Time()
 	var newest *Conversation
-	for _, c := range cands {
-		if c.Answers == 0 && c.Pid == 0 && fits(c) {
-			if t.Sub(c.Time) <= FirstAnswerWindow {
-				return c
+	multi := h.Flags&unix.NLM_F_MULTI != 0 || h.Type == unix.NLMSG_DONE
+	for pass := 0; pass < 2; pass++ {
+		for _, c := range cands {
+			if pass == 0 && multi && !c.Dump {
+				continue
 			}
-			newest = c
+			if c.Answers == 0 && c.Pid == 0 && fits(c) {
+				if t.Sub(c.Time) <= FirstAnswerWindow {
+					return c
+				}
+				newest = c
+			}
+		}
+		if newest != nil || !multi {
+			break
 		}
 	}
 	return newest
+}
+
+// seqZeroReply returns the plain GET with seq 0 that m, a kernel message with
+// seq 0 and no NLM_F_MULTI, answers: the oldest unanswered one within
+// FirstAnswerWindow whose type m fits, sent from m's port (or from port 0 when
+// the kernel chose it), or nil.
+func seqZeroReply(cands []*Conversation, m *Message, proto uint16) *Conversation {
+	h := m.Header
+	if h.Pid == 0 || m.Direction == DirRequest {
+		return nil // a multicast notification, or not from the kernel
+	}
+	t := m.Time()
+	for _, c := range cands {
+		if c.closed || c.Answers != 0 || c.op != OpGet || c.Dump || (c.Pid != 0 && c.Pid != h.Pid) {
+			continue
+		}
+		if d := t.Sub(c.Time); d >= 0 && d <= FirstAnswerWindow && typeFits(proto, c.typeNum(), h.Type) {
+			return c
+		}
+	}
+	return nil
 }
 
 // typeNum is the request's nlmsg_type.

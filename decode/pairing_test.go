@@ -226,15 +226,33 @@ func TestPairer(t *testing.T) {
 		name: "seq 0",
 		steps: []pairStep{
 			{0, req(tGet, 0, 0, 0)},
-			{1, kmsg(tNew, 0, 0, 100)}, // may be any notification: not paired
-			{2, req(tNew, ack, 0, 0)},
-			{3, nlerr(eexist, tNew, unix.NLM_F_REQUEST|ack, 0, 100)}, // errors pair by the echoed type
+			{1, kmsg(tNew, 0, 0, 0)},   // multicast (port 0): a notification
+			{2, kmsg(tNew, 0, 0, 100)}, // addressed to a port, fitting: the GET's reply (nft's GETGEN)
+			{3, kmsg(tNew, 0, 0, 100)}, // the GET is answered: a notification
+			{4, req(tNew, ack, 0, 0)},
+			{5, nlerr(eexist, tNew, unix.NLM_F_REQUEST|ack, 0, 100)}, // errors pair by the echoed type
+		},
+		want: []string{
+			"response_in=3 latency=2000 us",
+			"",
+			"request_in=1 latency=2000 us",
+			"",
+			"response_in=6 latency=1000 us",
+			"request_in=5 latency=1000 us",
+		},
+	}, {
+		name: "seq 0 dump not taken by an unanswered get",
+		steps: []pairStep{
+			{0, req(tGet, 0, 0, 0)},          // its reply went unseen
+			{200, req(tGet, dump, 0, 0)},     // a dump 200 ms later
+			{201, kmsg(tNew, multi, 0, 100)}, // a part: the dump's, not the older GET's
+			{202, done(0, 0, 100)},
 		},
 		want: []string{
 			never,
-			"",
-			"response_in=4 latency=1000 us",
-			"request_in=3 latency=1000 us",
+			"response_in=3 latency=2000 us dump_parts=1",
+			"request_in=2 latency=1000 us",
+			"request_in=2 latency=2000 us dump_parts=1",
 		},
 	}, {
 		name: "notification copies",

@@ -120,7 +120,7 @@ func (m *Model) compileFilter(text string) (func(id int32) bool, error) {
 			return smartContains(r.Summary, text) || smartContains(s.Name(r.Type), text)
 		}, nil
 	}
-	match, err := m.opts.Compile(text)
+	flt, err := m.opts.Compile(text)
 	if err != nil {
 		return nil, err
 	}
@@ -130,19 +130,54 @@ func (m *Model) compileFilter(text string) (func(id int32) bool, error) {
 		m.fdec.Reuse = true
 		m.fdec.Session = &decode.Session{GenlFamilies: m.sess.GenlFamilies, GenlGroups: m.sess.GenlGroups, Links: m.sess.Links}
 	}
+	// The conversation fields (nl.request_in, nl.latency, nl.problem ...) need
+	// every message paired in capture order, which the filter job's walk from the
+	// first row to the last gives; with the whole input loaded, a first pass lets
+	// requests know their answers too, as in nldump -Y.
+	var pair *decode.Pairer
+	if flt.Uses("nl.") {
+		pair = decode.NewPairer()
+	}
+	primed := false
 	last := int32(-1)
 	var msgs []decode.Message
 	return func(id int32) bool {
 		r := s.Row(id)
 		if r.Frame != last {
-			fr := s.frames[r.Frame].frame()
 			m.mu.Lock()
+			if pair != nil && !primed {
+				primed = true
+				if m.done {
+					m.observeAll(pair, int(r.Frame))
+				}
+			}
+			fr := s.frames[r.Frame].frame()
 			msgs = m.fdec.DecodeFrame(&fr, msgs)
+			if pair != nil {
+				for i := range msgs {
+					pair.Annotate(&msgs[i])
+				}
+			}
 			m.mu.Unlock()
 			last = r.Frame
 		}
-		return int(r.Index) < len(msgs) && match(&msgs[r.Index])
+		return int(r.Index) < len(msgs) && flt.Match(&msgs[r.Index])
 	}, nil
+}
+
+// observeAll runs the pairing pass over the stored frames from the frame index
+// from on (the filter's first row) and readies p to replay it.
+func (m *Model) observeAll(p *decode.Pairer, from int) {
+	var msgs []decode.Message
+	for i := from; i < len(m.store.frames); i++ {
+		fr := m.store.frames[i].frame()
+		msgs = m.fdec.DecodeFrame(&fr, msgs)
+		for k := range msgs {
+			p.Observe(&msgs[k])
+		}
+	}
+	p.Finish()
+	p.Replay()
 }
 
 // applyFilter filters the list with text ("" shows every row).

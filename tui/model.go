@@ -23,7 +23,7 @@ type Options struct {
 	Order decode.ByteOrderMode
 	// Compile compiles a display filter; nil makes the filter bar a substring
 	// match on summaries. Errors of type *FilterError say where the text is wrong.
-	Compile func(expr string) (func(*decode.Message) bool, error)
+	Compile func(expr string) (Filter, error)
 	// NoColor renders without colour (NO_COLOR is honoured too).
 	NoColor bool
 	// Mouse enables the mouse (wheel scrolls, click selects).
@@ -312,6 +312,15 @@ func (m *Model) Render() string {
 	}
 	add(m.statusLine())
 	return sb.String()
+}
+
+// Filter is a compiled display filter (*filter.Filter is one).
+type Filter interface {
+	// Match reports whether the message passes the filter.
+	Match(m *decode.Message) bool
+	// Uses reports whether the filter names a field whose name starts with
+	// prefix: "nl." makes the filter pass pair requests with their answers.
+	Uses(prefix string) bool
 }
 
 // barInfo is the filter bar's right-hand text.

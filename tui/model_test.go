@@ -4,7 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nldump/nldump/capture"
 	"github.com/nldump/nldump/decode"
+	"github.com/nldump/nldump/filter"
 )
 
 func TestScreenSizes(t *testing.T) {
@@ -166,11 +168,11 @@ func TestFilter(t *testing.T) {
 
 func TestFilterDisplayError(t *testing.T) {
 	m := testModel(t, "errors.pcap", 80, 24)
-	m.opts.Compile = func(expr string) (func(*decode.Message) bool, error) {
+	m.opts.Compile = func(expr string) (Filter, error) {
 		if i := strings.Index(expr, "=="); i >= 0 && strings.TrimSpace(expr[i+2:]) == "" {
 			return nil, &FilterError{Col: i + 1, Msg: "expected a value after '=='"}
 		}
-		return func(msg *decode.Message) bool { return msg.Direction == decode.DirError }, nil
+		return funcFilter(func(msg *decode.Message) bool { return msg.Direction == decode.DirError }), nil
 	}
 	press(m, "/", "text:nlmsg.type ==")
 	got := screen(m)
@@ -286,5 +288,86 @@ func TestHelpOverlay(t *testing.T) {
 	press(m, "j")
 	if m.help {
 		t.Fatal("a key did not close the help")
+	}
+}
+
+// funcFilter is a Filter made of a function, naming no field.
+type funcFilter func(*decode.Message) bool
+
+func (f funcFilter) Match(m *decode.Message) bool { return f(m) }
+func (f funcFilter) Uses(string) bool             { return false }
+
+// TestFilterConversationFields checks that filters on the conversation fields
+// (nl.*) match in the TUI the messages they match in nldump -Y: those come from
+// pairing, which the TUI's filter pass must run.
+func TestFilterConversationFields(t *testing.T) {
+	for _, tc := range []struct{ file, expr string }{
+		{"errors.pcap", "nl.request_in"},
+		{"errors.pcap", "nl.response_in"},
+		{"errors.pcap", "nl.latency > 0 and nlmsg.type == NLMSG_ERROR"},
+		{"notify.pcap", "nl.problem"},
+	} {
+		expr := tc.expr
+		flt, err := filter.Compile(expr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// What nldump -Y matches: pairing over the whole file, then a second pass.
+		want := map[int32]bool{}
+		var all []decode.Message
+		for pass := 0; pass < 2; pass++ {
+			src, err := capture.Open(capturePath(tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := decode.NewDecoder()
+			p := decode.NewPairer()
+			if pass == 1 {
+				for i := range all {
+					p.Observe(&all[i])
+				}
+				p.Finish()
+				p.Replay()
+			}
+			id := int32(0)
+			for {
+				fr, err := src.Next()
+				if err != nil {
+					break
+				}
+				msgs := d.DecodeFrame(&fr, nil)
+				for i := range msgs {
+					if pass == 0 {
+						all = append(all, msgs[i])
+						continue
+					}
+					p.Annotate(&msgs[i])
+					if flt.Match(&msgs[i]) {
+						want[id] = true
+					}
+					id++
+				}
+			}
+			src.Close()
+		}
+		if len(want) == 0 {
+			t.Fatalf("%s: matches nothing in %s; the test would prove nothing", expr, tc.file)
+		}
+		m := testModel(t, tc.file, 120, 30)
+		m.opts.Compile = func(expr string) (Filter, error) { return filter.Compile(expr) }
+		press(m, "/", "text:"+expr, "enter")
+		got := map[int32]bool{}
+		for _, id := range m.v.ids {
+			got[id] = true
+		}
+		if len(got) != len(want) {
+			t.Errorf("%s: TUI shows %d rows, nldump -Y matches %d", expr, len(got), len(want))
+		}
+		for id := range want {
+			if !got[id] {
+				t.Errorf("%s: row %d missing from the TUI's filtered view", expr, id)
+				break
+			}
+		}
 	}
 }

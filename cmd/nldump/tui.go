@@ -40,7 +40,7 @@ func runTUI(opts *options, stderr io.Writer) int {
 
 // compileTUIFilter compiles a display filter for the filter bar, saying where it
 // goes wrong.
-func compileTUIFilter(expr string) (func(*decode.Message) bool, error) {
+func compileTUIFilter(expr string) (tui.Filter, error) {
 	f, err := filter.Compile(expr)
 	if err != nil {
 		var fe *filter.Error
@@ -49,5 +49,5 @@ func compileTUIFilter(expr string) (func(*decode.Message) bool, error) {
 		}
 		return nil, err
 	}
-	return f.Match, nil
+	return f, nil
 }
