@@ -63,7 +63,12 @@ func (s *statsCollector) add(m *decode.Message, p *decode.Pairer, dedup bool) {
 		}
 		k := errKey{decode.ErrnoName(n), e.RequestType}
 		if e.Done {
+			// A dump that failed: its NLMSG_DONE carries the error. Name the dump's
+			// request when pairing found it.
 			k.request = "dump (NLMSG_DONE)"
+			if c, _ := pairedConv(p); c != nil {
+				k.request = c.Type + " dump (NLMSG_DONE)"
+			}
 		}
 		st := s.errs[k]
 		if st == nil {
@@ -77,7 +82,7 @@ func (s *statsCollector) add(m *decode.Message, p *decode.Pairer, dedup bool) {
 		}
 	}
 	if p != nil {
-		if c, isReq := p.Last(); c != nil && isReq {
+		if c, isReq := pairedConv(p); c != nil && isReq {
 			s.convs = append(s.convs, c)
 		}
 	}
@@ -373,4 +378,13 @@ func frameList(fs []int) string {
 		fmt.Fprint(&b, f)
 	}
 	return b.String()
+}
+
+// pairedConv returns the conversation of the message the pairer saw last, and
+// whether that message was its request; nil without a pairer.
+func pairedConv(p *decode.Pairer) (*decode.Conversation, bool) {
+	if p == nil {
+		return nil, false
+	}
+	return p.Last()
 }
