@@ -1,0 +1,103 @@
+package xfrm
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/nldump/nldump/capture"
+	"github.com/nldump/nldump/decode"
+	"golang.org/x/sys/unix"
+)
+
+// pcapDir holds the real captures made on a Debian 6.1 kernel (testdata/pcaps/README.md).
+const pcapDir = "../../testdata/pcaps"
+
+// capMsg is one decoded message of a real capture.
+type capMsg struct {
+	frame   int
+	msg     decode.Message
+	summary string
+}
+
+// loadCapture decodes every NETLINK_XFRM message of a capture (the decoder keeps
+// its memory: the capture is small).
+func loadCapture(t testing.TB, name string) []capMsg {
+	t.Helper()
+	p := filepath.Join(pcapDir, name)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("capture %s not present: %v", name, err)
+	}
+	src, err := capture.Open(p)
+	if err != nil {
+		t.Fatalf("open %s: %v", p, err)
+	}
+	defer src.Close()
+	d := decode.NewDecoder()
+	var out []capMsg
+	for {
+		fr, err := src.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if fr.Protocol != unix.NETLINK_XFRM {
+			continue
+		}
+		f := fr
+		for _, m := range d.DecodeFrame(&f, nil) {
+			out = append(out, capMsg{frame: f.Number, msg: m, summary: m.Summary()})
+		}
+	}
+	return out
+}
+
+// tree renders a field tree as `nldump -V` does, for failure messages.
+func tree(f *decode.Field) string {
+	var b strings.Builder
+	f.Walk(func(f *decode.Field, depth int) bool {
+		b.WriteString(strings.Repeat("  ", depth))
+		b.Write(f.AppendLabel(nil))
+		if v := f.ValueString(); v != "" {
+			b.WriteString(": " + v)
+		}
+		b.WriteString("  [" + f.Def.Name + "]")
+		if f.Note != "" {
+			b.WriteString("  [problem: " + f.Note + "]")
+		}
+		b.WriteByte('\n')
+		return true
+	})
+	return b.String()
+}
+
+// decodeBytes decodes one frame of protocol proto in the given byte order.
+func decodeBytes(t testing.TB, proto uint16, data []byte, be bool) []decode.Message {
+	t.Helper()
+	d := decode.NewDecoder()
+	d.Order = decode.LittleEndian
+	if be {
+		d.Order = decode.BigEndian
+	}
+	fr := &capture.Frame{Number: 1, Protocol: proto, Data: data, Length: len(data)}
+	return d.DecodeFrame(fr, nil)
+}
+
+// TestShowCapture prints the capture's summaries and trees with
+// XFRM_SHOW=1 go test -run TestShowCapture -v (a reading aid, asserts nothing).
+func TestShowCapture(t *testing.T) {
+	if os.Getenv("XFRM_SHOW") == "" {
+		t.Skip("set XFRM_SHOW=1 to print the capture")
+	}
+	for _, cm := range loadCapture(t, "xfrm.pcap") {
+		t.Logf("%d %s %s", cm.frame, cm.msg.TypeName, cm.summary)
+		if os.Getenv("XFRM_SHOW") == "tree" {
+			t.Logf("\n%s", tree(&cm.msg.Root))
+		}
+	}
+}
