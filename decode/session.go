@@ -13,6 +13,10 @@ type Session struct {
 	GenlGroups map[uint32]string
 	// Links maps an interface index to its name.
 	Links map[int32]string
+	// Protocols holds state a protocol decoder keeps across the messages of a
+	// capture, by netlink protocol number (sock_diag: the protocol of recent
+	// requests, which their replies do not repeat). Decoders create their entry.
+	Protocols map[uint16]any
 
 	// pendingGet holds the (protocol, seq) of GET requests (not dumps) whose reply
 	// has not been seen yet: the reply looks like a notification otherwise.
