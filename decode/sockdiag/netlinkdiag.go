@@ -50,8 +50,12 @@ var ndiagFlags = decode.NewFlagSet("ndiag_flags", "NDIAG_FLAG_", map[uint64]stri
 	ndiagFlagListenAllNsid: "NDIAG_FLAG_LISTEN_ALL_NSID", ndiagFlagCapAck: "NDIAG_FLAG_CAP_ACK",
 })
 
+// netlinkStateEnum names ndiag_state, the socket's sk_state: NETLINK_CONNECTED
+// after connect(), NETLINK_UNCONNECTED after a disconnect, and TCP_CLOSE, the
+// state sock_init_data gives every new socket, before either.
 var netlinkStateEnum = decode.NewEnum("ndiag_state", "NETLINK_", map[uint64]string{
 	netlinkUnconnected: "NETLINK_UNCONNECTED", netlinkConnected: "NETLINK_CONNECTED",
+	unix.BPF_TCP_CLOSE: "TCP_CLOSE",
 })
 
 var netlinkReq = decode.NewStruct("netlink_diag_req", "ndiag", append([]decode.Member{
@@ -66,7 +70,7 @@ var netlinkMsg = decode.NewStruct("netlink_diag_msg", "ndiag", append([]decode.M
 	{CName: "ndiag_family", Kind: decode.KindU8, Enum: familyEnum, Desc: "Address family (AF_NETLINK)."},
 	{CName: "ndiag_type", Kind: decode.KindU8, Enum: sockTypeEnum, Desc: "Socket type (SOCK_RAW or SOCK_DGRAM)."},
 	{CName: "ndiag_protocol", Kind: decode.KindU8, Enum: netlinkProtoEnum, Desc: "Netlink protocol."},
-	{CName: "ndiag_state", Kind: decode.KindU8, Enum: netlinkStateEnum, Desc: "Connected to a peer or not."},
+	{CName: "ndiag_state", Kind: decode.KindU8, Enum: netlinkStateEnum, Desc: "NETLINK_CONNECTED, NETLINK_UNCONNECTED, or TCP_CLOSE for a socket never connected."},
 	{CName: "ndiag_portid", Kind: decode.KindU32, Desc: "Port id the socket is bound to (0: the kernel's socket)."},
 	{CName: "ndiag_dst_portid", Kind: decode.KindU32, Desc: "Port id of the connected peer."},
 	{CName: "ndiag_dst_group", Kind: decode.KindU32, Desc: "Multicast group of the connected peer."},

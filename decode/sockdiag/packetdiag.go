@@ -83,11 +83,11 @@ var packetRing = decode.NewStruct("packet_diag_ring", "pdr",
 
 // sockFilter is struct sock_filter (include/uapi/linux/filter.h), one classic BPF
 // instruction of PACKET_DIAG_FILTER.
-var sockFilter = decode.NewStruct("sock_filter", "packet_diag.filter",
-	decode.Member{CName: "code", Name: "packet_diag.filter.code", Kind: decode.KindU16, Display: decode.DisplayHex, Desc: "Instruction (BPF_CLASS | size | mode or op | source)."},
-	decode.Member{CName: "jt", Name: "packet_diag.filter.jt", Kind: decode.KindU8, Desc: "Jump if true."},
-	decode.Member{CName: "jf", Name: "packet_diag.filter.jf", Kind: decode.KindU8, Desc: "Jump if false."},
-	decode.Member{CName: "k", Name: "packet_diag.filter.k", Kind: decode.KindU32, Display: decode.DisplayHex, Desc: "Operand."},
+var sockFilter = decode.NewStruct("sock_filter", "sock_filter",
+	decode.Member{CName: "code", Name: "sock_filter.code", Kind: decode.KindU16, Display: decode.DisplayHex, Desc: "Instruction (BPF_CLASS | size | mode or op | source)."},
+	decode.Member{CName: "jt", Name: "sock_filter.jt", Kind: decode.KindU8, Desc: "Jump if true."},
+	decode.Member{CName: "jf", Name: "sock_filter.jf", Kind: decode.KindU8, Desc: "Jump if false."},
+	decode.Member{CName: "k", Name: "sock_filter.k", Kind: decode.KindU32, Display: decode.DisplayHex, Desc: "Operand."},
 )
 
 var fanoutTypeEnum = decode.NewEnum("packet_fanout_type", "PACKET_FANOUT_", map[uint64]string{
@@ -98,10 +98,10 @@ var fanoutTypeEnum = decode.NewEnum("packet_fanout_type", "PACKET_FANOUT_", map[
 
 // packetFanout is the PACKET_DIAG_FANOUT u32 (net/packet/diag.c, pdiag_put_fanout):
 // the group id in the low 16 bits, the type in bits 16-23, the flags in 24-31.
-var packetFanout = decode.NewStruct("packet_diag_fanout", "packet_diag.fanout",
-	decode.Member{CName: "id", Name: "packet_diag.fanout.id", Kind: decode.KindU16, Desc: "Fanout group id."},
-	decode.Member{CName: "type", Name: "packet_diag.fanout.type", Kind: decode.KindU8, Enum: fanoutTypeEnum, Desc: "Fanout mode."},
-	decode.Member{CName: "flags", Name: "packet_diag.fanout.flags", Kind: decode.KindU8, Display: decode.DisplayHex, Desc: "PACKET_FANOUT_FLAG_* bits, shifted right 8."},
+var packetFanout = decode.NewStruct("packet_diag_fanout", "pdiag_fanout",
+	decode.Member{CName: "id", Name: "pdiag_fanout.id", Kind: decode.KindU16, Desc: "Fanout group id."},
+	decode.Member{CName: "type", Name: "pdiag_fanout.type", Kind: decode.KindU8, Enum: fanoutTypeEnum, Desc: "Fanout mode."},
+	decode.Member{CName: "flags", Name: "pdiag_fanout.flags", Kind: decode.KindU8, Display: decode.DisplayHex, Desc: "PACKET_FANOUT_FLAG_* bits, shifted right 8."},
 )
 
 // decodeFanout splits the fanout word; its parts are read from the u32 value, so

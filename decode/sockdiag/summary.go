@@ -258,7 +258,7 @@ func inetSummary(b *strings.Builder, m *decode.Message, h *decode.Field, attrs [
 	if ti := attr(attrs, "inet_diag.info"); ti != nil {
 		rtt, ok1 := child(ti, "tcpi.rtt")
 		rv, ok2 := child(ti, "tcpi.rttvar")
-		if ok1 && ok2 {
+		if ok1 && ok2 && rtt != 0 {
 			b.WriteString(" rtt " + usec(rtt) + "/" + usec(rv))
 		}
 		if cw, ok := child(ti, "tcpi.snd_cwnd"); ok {
@@ -283,17 +283,113 @@ func usec(v uint64) string {
 func unixSummary(b *strings.Builder, h *decode.Field, attrs []decode.Field) {
 	b.WriteString("unix")
 	if v, ok := child(h, "udiag.type"); ok {
-		b.WriteString(" " + sockTypeEnum.Short(v))
-		b.WriteString(" ")
-		b.WriteString(strings.ToUpper(sockTypeEnum.Short(v)))
+		b.WriteString(" " + strings.ToUpper(sockTypeEnum.Short(v)))
 	}
-	_ = b
+	if v, ok := child(h, "udiag.state"); ok {
+		b.WriteString(" " + stateName(v))
+	}
+	if n := attr(attrs, "unix_diag.name"); n != nil {
+		if n.Def == &defAbstract {
+			b.WriteString(" @")
+		} else {
+			b.WriteString(" ")
+		}
+		b.WriteString(n.ValueString())
+	} else {
+		b.WriteString(" *")
+	}
+	if v, ok := child(h, "udiag.ino"); ok {
+		b.WriteString(" ino " + strconv.FormatUint(v, 10))
+	}
+	if p := attr(attrs, "unix_diag.peer"); p != nil {
+		b.WriteString(" peer " + strconv.FormatUint(p.Value, 10))
+	}
+	if q := attr(attrs, "unix_diag.rqlen"); q != nil {
+		if v, _ := child(q, "unix_diag.rqlen.rqueue"); v != 0 {
+			b.WriteString(" rq " + strconv.FormatUint(v, 10))
+		}
+		if v, _ := child(q, "unix_diag.rqlen.wqueue"); v != 0 {
+			b.WriteString(" wq " + strconv.FormatUint(v, 10))
+		}
+	}
+	if u := attr(attrs, "unix_diag.uid"); u != nil {
+		b.WriteString(" uid " + strconv.FormatUint(u.Value, 10))
+	}
 }
 
 func netlinkSummary(b *strings.Builder, m *decode.Message, h *decode.Field, attrs []decode.Field) {
 	b.WriteString("netlink")
+	if v, ok := child(h, "ndiag.protocol"); ok {
+		b.WriteString(" " + decode.ProtocolName(uint16(v)))
+	}
+	if v, ok := child(h, "ndiag.type"); ok {
+		b.WriteString(" " + strings.ToUpper(sockTypeEnum.Short(v)))
+	}
+	if v, ok := child(h, "ndiag.portid"); ok {
+		if v == 0 {
+			b.WriteString(" kernel")
+		} else {
+			b.WriteString(" pid " + strconv.FormatUint(v, 10))
+		}
+	}
+	if v, _ := child(h, "ndiag.dst_portid"); v != 0 {
+		b.WriteString(" dst pid " + strconv.FormatUint(v, 10))
+	}
+	if v, _ := child(h, "ndiag.dst_group"); v != 0 {
+		b.WriteString(" dst group " + strconv.FormatUint(v, 10))
+	}
+	if v, ok := child(h, "ndiag.ino"); ok {
+		b.WriteString(" ino " + strconv.FormatUint(v, 10))
+	}
+	if g := attr(attrs, "netlink_diag.groups"); g != nil {
+		if groups := groupList(nil, g.Bytes, m.BigEndian); len(groups) > 0 {
+			b.WriteString(" groups ")
+			for i, n := range groups {
+				if i > 0 {
+					b.WriteByte(',')
+				}
+				b.WriteString(strconv.Itoa(n))
+			}
+		}
+	}
+	if mi := attr(attrs, "netlink_diag.meminfo"); mi != nil {
+		if v, _ := child(mi, "sk_meminfo.rmem_alloc"); v != 0 {
+			b.WriteString(" rmem " + strconv.FormatUint(v, 10))
+		}
+	}
 }
 
 func packetSummary(b *strings.Builder, h *decode.Field, attrs []decode.Field) {
 	b.WriteString("packet")
+	if v, ok := child(h, "pdiag.type"); ok {
+		b.WriteString(" " + strings.ToUpper(sockTypeEnum.Short(v)))
+	}
+	if v, ok := child(h, "pdiag.num"); ok {
+		if _, known := ethProtoEnum.Lookup(v); known {
+			b.WriteString(" proto " + strings.ToUpper(ethProtoEnum.Short(v)))
+		} else {
+			b.WriteString(" proto 0x" + strconv.FormatUint(v, 16))
+		}
+	}
+	if v, ok := child(h, "pdiag.ino"); ok {
+		b.WriteString(" ino " + strconv.FormatUint(v, 10))
+	}
+	if in := attr(attrs, "packet_diag.info"); in != nil {
+		if v, ok := child(in, "pdi.index"); ok {
+			b.WriteString(" ifindex " + strconv.FormatUint(v, 10))
+		}
+		if v, ok := child(in, "pdi.version"); ok {
+			b.WriteString(" " + tpacketVersionEnum.Short(v))
+		}
+	}
+	for _, r := range []string{"packet_diag.rx_ring", "packet_diag.tx_ring"} {
+		if ring := attr(attrs, r); ring != nil {
+			n, _ := child(ring, "pdr.frame_nr")
+			sz, _ := child(ring, "pdr.frame_size")
+			b.WriteString(" " + r[len("packet_diag."):] + " " + strconv.FormatUint(n, 10) + "x" + strconv.FormatUint(sz, 10))
+		}
+	}
+	if f := attr(attrs, "packet_diag.filter"); f != nil {
+		b.WriteString(" filter " + strconv.Itoa(len(f.Children)) + " insns")
+	}
 }

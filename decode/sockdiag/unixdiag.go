@@ -75,8 +75,8 @@ func abstractName(c *decode.Context, f *decode.Field) {
 	}
 }
 
-var icons = decode.NewStruct("unix_diag_icons", "unix_diag.icons",
-	decode.Member{CName: "ino", Name: "unix_diag.icons.ino", Kind: decode.KindU32, Desc: "Inode of a connection waiting to be accepted."})
+var icons = decode.NewStruct("unix_diag_icon", "unix_diag.icon",
+	decode.Member{CName: "ino", Name: "unix_diag.icon.ino", Kind: decode.KindU32, Desc: "Inode of a connection waiting to be accepted."})
 
 var unixAttrs = decode.NewAttrSet("UNIX_DIAG", "unix_diag",
 	decode.Attr{Type: unixDiagName, CName: "UNIX_DIAG_NAME", Kind: decode.KindString, Custom: abstractName, Desc: "Bound path, or NUL and the abstract name."},
