@@ -112,7 +112,7 @@ var (
 		be64("NFTA_COUNTER_PACKETS"),
 		pad("NFTA_COUNTER_PAD"),
 	)
-	ctAttrs = decode.NewAttrSet("NFTA_CT", "nft.ct",
+	ctExprAttrs = decode.NewAttrSet("NFTA_CT", "nft.ct",
 		reg("NFTA_CT_DREG"),
 		withEnum(be32("NFTA_CT_KEY"), ctKeyEnum),
 		withEnum(u8("NFTA_CT_DIRECTION"), ctDirEnum),
@@ -320,7 +320,7 @@ var (
 // attribute set.
 var exprVariants = map[string]*decode.AttrSet{
 	"payload": payloadAttrs, "meta": metaAttrs, "cmp": cmpAttrs, "range": rangeAttrs,
-	"immediate": immediateAttrs, "lookup": lookupAttrs, "counter": counterAttrs, "ct": ctAttrs,
+	"immediate": immediateAttrs, "lookup": lookupAttrs, "counter": counterAttrs, "ct": ctExprAttrs,
 	"nat": natAttrs, "bitwise": bitwiseAttrs, "byteorder": byteorderAttrs, "log": logAttrs,
 	"limit": limitAttrs, "reject": rejectAttrs, "masq": masqAttrs, "redir": redirAttrs,
 	"fib": fibAttrs, "dynset": dynsetAttrs, "objref": objrefAttrs, "queue": queueAttrs,

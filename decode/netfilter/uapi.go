@@ -87,7 +87,6 @@ func be64(name string) decode.Attr  { return be(name, decode.KindU64) }
 func str(name string) decode.Attr   { return at(name, decode.KindString) }
 func bin(name string) decode.Attr   { return at(name, decode.KindBinary) }
 func addr(name string) decode.Attr  { return at(name, decode.KindAddr) }
-func flag(name string) decode.Attr  { return at(name, decode.KindFlag) }
 func pad(name string) decode.Attr   { return at(name, decode.KindPad) }
 func hex32(name string) decode.Attr { a := be32(name); a.Display = decode.DisplayHex; return a }
 
@@ -108,9 +107,27 @@ func withFlags(a decode.Attr, f *decode.FlagSet) decode.Attr { a.Flags = f; retu
 func withUnit(a decode.Attr, u string) decode.Attr           { a.Unit = u; return a }
 func withDesc(a decode.Attr, d string) decode.Attr           { a.Desc = d; return a }
 
-// bem is a big-endian struct member.
-func bem(cname string, k decode.Kind) decode.Member {
-	return decode.Member{CName: cname, Kind: k, BigEndian: true}
-}
-
 func itoa(v int64) string { return strconv.FormatInt(v, 10) }
+
+// flagsByPrefix builds a FlagSet of the single-bit uapi constants whose names start
+// with prefix, leaving out *_BIT positions, masks, and names in skip; the first
+// name of a bit wins.
+func flagsByPrefix(name, prefix string, skip ...string) *decode.FlagSet {
+	bits := map[uint64]string{}
+outer:
+	for _, c := range uapiConsts {
+		if !strings.HasPrefix(c.name, prefix) || strings.HasSuffix(c.name, "_BIT") || strings.HasSuffix(c.name, "_MASK") ||
+			c.v <= 0 || c.v&(c.v-1) != 0 {
+			continue
+		}
+		for _, s := range skip {
+			if strings.HasPrefix(c.name, s) {
+				continue outer
+			}
+		}
+		if _, dup := bits[uint64(c.v)]; !dup {
+			bits[uint64(c.v)] = c.name
+		}
+	}
+	return decode.NewFlagSet(name, prefix, bits)
+}
