@@ -11,6 +11,7 @@ import (
 	"strconv"
 
 	"github.com/nldump/nldump/decode"
+	"golang.org/x/sys/unix"
 )
 
 // top returns the payload's fixed struct (its first field when that is not an
@@ -184,13 +185,27 @@ func (s *sum) algos(p []decode.Field) {
 		s.b = decode.AppendEscaped(s.b, decode.TrimNUL(val2(child(c, "xfrm.alg.name"))))
 	}
 	if e := attr(p, "xfrma.encap"); e != nil {
-		s.kv("encap", child(e, "xfrm.encap.type"))
+		s.word("encap")
+		s.word(encapName(val(child(e, "xfrm.encap.type"))))
 		s.sep()
 		s.b = strconv.AppendUint(s.b, val(child(e, "xfrm.encap.sport")), 10)
 		s.b = append(s.b, "->"...)
 		s.b = strconv.AppendUint(s.b, val(child(e, "xfrm.encap.dport")), 10)
 	}
 	s.mark(p)
+}
+
+// encapName returns the name ip-xfrm gives an encapsulation type.
+func encapName(t uint64) string {
+	switch t {
+	case unix.UDP_ENCAP_ESPINUDP_NON_IKE:
+		return "espinudp-nonike"
+	case unix.UDP_ENCAP_ESPINUDP:
+		return "espinudp"
+	case tcpEncapESPInTCP:
+		return "espintcp"
+	}
+	return strconv.FormatUint(t, 10)
 }
 
 // val2 returns f's bytes, or nil.
@@ -424,7 +439,7 @@ func flushSASummary(m *decode.Message, p []decode.Field) string {
 
 func flushPolicySummary(m *decode.Message, p []decode.Field) string {
 	var s sum
-	s.ptype(p)
+	s.kv("ptype", child(attr(p, "xfrma.policy_type"), "xfrm.ptype.type")) // iproute2: "Flushed policy ptype main"
 	return s.String()
 }
 
