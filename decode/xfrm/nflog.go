@@ -20,16 +20,30 @@ import (
 // removed in Linux 3.17): the type of every ULOG packet message.
 const ulogNLEvent = 111
 
-func init() { decode.Register(unix.NETLINK_NFLOG, NFLog{decode.NewRawProtocol("nflog")}) }
+func init() { decode.Register(unix.NETLINK_NFLOG, NFLog{}) }
+
+// nflogRaw is the raw decoder under the protocol's name.
+var nflogRaw = decode.NewRawProtocol("nflog")
 
 // NFLog is the NETLINK_NFLOG (legacy ULOG) decoder; init registers it for
 // protocol 5.
-type NFLog struct{ *decode.RawProtocol }
+type NFLog struct{}
+
+// Name implements decode.Protocol.
+func (NFLog) Name() string { return "nflog" }
 
 // MessageType implements decode.Protocol: ULOG_NL_EVENT by name, others by number.
-func (p NFLog) MessageType(c *decode.Context, t uint16) (string, decode.Op) {
+func (NFLog) MessageType(c *decode.Context, t uint16) (string, decode.Op) {
 	if t == ulogNLEvent {
 		return "ULOG_NL_EVENT", decode.OpOther
 	}
-	return p.RawProtocol.MessageType(c, t)
+	return nflogRaw.MessageType(c, t)
 }
+
+// DecodePayload implements decode.Protocol: the payload walked raw.
+func (NFLog) DecodePayload(c *decode.Context, off, end int) []decode.Field {
+	return nflogRaw.DecodePayload(c, off, end)
+}
+
+// Summary implements decode.Protocol: nothing (the payload is not decoded).
+func (NFLog) Summary(m *decode.Message) string { return "" }

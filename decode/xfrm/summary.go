@@ -98,6 +98,16 @@ func (s *sum) String() string { return string(s.b) }
 // appendShort appends the value as ip-xfrm prints it: an enum's short name
 // ("esp", "tunnel", "out"), an address, a string escaped, a number.
 func appendShort(b []byte, f *decode.Field) []byte {
+	if f.Def.Enum == xfrmProtoEnum {
+		switch f.Value {
+		case unix.IPPROTO_ROUTING:
+			return append(b, "route2"...)
+		case unix.IPPROTO_DSTOPTS:
+			return append(b, "hao"...)
+		case ipsecProtoAny:
+			return append(b, "ipsec-any"...)
+		}
+	}
 	if e := f.Def.Enum; e != nil && f.Def.Kind.IsInt() {
 		if _, ok := e.Lookup(f.Value); ok {
 			return append(b, e.Short(f.Value)...)

@@ -15,8 +15,27 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-func init() { decode.Register(unix.NETLINK_USERSOCK, UserSock{decode.NewRawProtocol("usersock")}) }
+func init() { decode.Register(unix.NETLINK_USERSOCK, UserSock{}) }
 
-// UserSock is the NETLINK_USERSOCK decoder; init registers it for protocol 2. It
-// is the raw decoder under the protocol's name.
-type UserSock struct{ *decode.RawProtocol }
+// usersockRaw is the raw decoder under the protocol's name.
+var usersockRaw = decode.NewRawProtocol("usersock")
+
+// UserSock is the NETLINK_USERSOCK decoder; init registers it for protocol 2.
+type UserSock struct{}
+
+// Name implements decode.Protocol.
+func (UserSock) Name() string { return "usersock" }
+
+// MessageType implements decode.Protocol: types are named by number (type-N).
+func (UserSock) MessageType(c *decode.Context, t uint16) (string, decode.Op) {
+	return usersockRaw.MessageType(c, t)
+}
+
+// DecodePayload implements decode.Protocol: a header and attributes when the
+// payload parses so, else raw bytes.
+func (UserSock) DecodePayload(c *decode.Context, off, end int) []decode.Field {
+	return usersockRaw.DecodePayload(c, off, end)
+}
+
+// Summary implements decode.Protocol: nothing to say about an unknown format.
+func (UserSock) Summary(m *decode.Message) string { return "" }
