@@ -1,0 +1,363 @@
+package sockdiag
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/nldump/nldump/decode"
+	"golang.org/x/sys/unix"
+)
+
+const dumpReq = unix.NLM_F_REQUEST | unix.NLM_F_DUMP
+
+var (
+	lo4    = []byte{127, 0, 0, 1}
+	peer4  = []byte{192, 0, 2, 7}
+	addr6  = []byte{0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}
+	addr6b = []byte{0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2}
+)
+
+// inetReqV2 builds struct inet_diag_req_v2.
+func (w wire) inetReqV2(fam, proto, ext uint8, states uint32, id []byte) []byte {
+	return cat([]byte{fam, proto, ext, 0}, w.u32(states), id)
+}
+
+// inetDiagMsg builds struct inet_diag_msg.
+func (w wire) inetDiagMsg(fam, state uint8, id []byte, expires, rq, wq, uid, ino uint32) []byte {
+	return cat([]byte{fam, state, 0, 0}, id, w.u32(expires), w.u32(rq), w.u32(wq), w.u32(uid), w.u32(ino))
+}
+
+// tcpInfo104 builds the first 104 bytes of struct tcp_info (a 3.x kernel's),
+// with the members a summary shows set.
+func (w wire) tcpInfo104(rtt, rttvar, cwnd uint32) []byte {
+	wscale, byte7 := byte(0x97), byte(0x01) // snd_wscale 7, rcv_wscale 9; app_limited
+	if w.be {
+		wscale, byte7 = 0x79, 0x80
+	}
+	b := cat([]byte{unix.BPF_TCP_ESTABLISHED, tcpCAOpen, 0, 0, 0, tcpiOptSack | tcpiOptWscale, wscale, byte7},
+		w.u32(204000), w.u32(40000), w.u32(1448), w.u32(536), // rto ato snd_mss rcv_mss
+		zeros(5*4),                                           // unacked .. fackets
+		zeros(4*4),                                           // last_* times
+		w.u32(1500), w.u32(64076), w.u32(rtt), w.u32(rttvar), // pmtu rcv_ssthresh rtt rttvar
+		w.u32(0x7fffffff), w.u32(cwnd), w.u32(1448), w.u32(3), // snd_ssthresh snd_cwnd advmss reordering
+		w.u32(0), w.u32(14480), w.u32(2)) // rcv_rtt rcv_space total_retrans
+	return b
+}
+
+type msgCase struct {
+	name      string
+	frames    func(w wire) [][]byte // decoded in order by one decoder; the last frame's first message is checked
+	summary   string
+	fields    map[string]string
+	fieldsBE  map[string]string // values that differ in a big-endian frame (bit fields)
+	op        decode.Op
+	malformed bool
+	note      string // a note some field must carry
+}
+
+func cases() []msgCase {
+	return []msgCase{
+		{
+			name: "inet6 request with bytecode and INET_DIAG_REQ_PROTOCOL",
+			frames: func(w wire) [][]byte {
+				bc := cat(
+					[]byte{bcDCond, 28}, w.u16(32), // D_COND, yes 28, no 32
+					[]byte{unix.AF_INET6, 64, 0, 0}, w.u32(uint32(0xffffffff)), addr6[:16], // hostcond 2001:db8::1/64 any port
+					[]byte{bcSGe, 8}, w.u16(12), // S_GE, yes 8, no 12
+					[]byte{0, 0}, w.u16(1024), // port in the second op's no
+				)
+				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 5,
+					w.inetReqV2(unix.AF_INET6, unix.IPPROTO_TCP, 1<<(inetDiagInfo-1)|1<<(inetDiagCong-1), 1<<unix.BPF_TCP_LISTEN|1<<unix.BPF_TCP_ESTABLISHED,
+						w.sockid(0, 0, nil, nil, 0, 0xffffffffffffffff)),
+					w.attr(inetDiagReqBytecode, bc),
+					w.attr(inetDiagReqProtocol, w.u32(unix.IPPROTO_MPTCP)))}
+			},
+			summary: "inet6 tcp states ESTAB,LISTEN ext info,cong filter D_COND 2001:db8::1/64 S_GE 1024 protocol mptcp",
+			op:      decode.OpGet,
+			fields: map[string]string{
+				"sdiag.family": "AF_INET6 (10)", "sdiag.protocol": "IPPROTO_TCP (6)",
+				"idiag.states": "0x00000402 (ESTABLISHED|LISTEN)", "idiag.ext": "0x0a (INFO|CONG)",
+				"idiag.src": "::", "idiag.cookie0": "0xffffffff", "idiag.cookie1": "0xffffffff",
+				"inet_diag.bc.prefix_len": "64", "inet_diag.bc.addr": "2001:db8::1", "inet_diag.bc.no": "32 bytes",
+				"inet_diag.req.protocol": "IPPROTO_MPTCP (262)",
+			},
+		},
+		{
+			name: "tcp reply after its request: tcp_info of an old kernel, TOS, ULP, BBR, sockopt",
+			frames: func(w wire) [][]byte {
+				req := w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 9, w.inetReqV2(unix.AF_INET, unix.IPPROTO_TCP, 0xff, 0xfff, w.sockid(0, 0, nil, nil, 0, 0)))
+				sockopt := []byte{0x01 | 0x04, 0x01} // recverr|freebind, bind_address_no_port
+				if w.be {
+					sockopt = []byte{0x80 | 0x20, 0x80}
+				}
+				rep := w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 9,
+					w.inetDiagMsg(unix.AF_INET, unix.BPF_TCP_ESTABLISHED, w.sockid(22, 50000, lo4, peer4, 0, 0x100000002), 0, 0, 36, 1000, 4242),
+					w.attr(inetDiagMeminfo, w.u32(1), w.u32(2), w.u32(3), w.u32(4)),
+					w.attr(inetDiagInfo, w.tcpInfo104(25500, 12750, 10)),
+					w.attr(inetDiagCong, []byte("bbr\x00")),
+					w.attr(inetDiagTOS, []byte{0x10}),
+					w.attr(inetDiagShutdown, []byte{sendShutdown}),
+					w.attr(inetDiagPad),
+					w.attr(inetDiagBbrinfo, w.u32(125000), w.u32(0), w.u32(20000), w.u32(739), w.u32(512)),
+					w.nest(inetDiagULPInfo, w.attr(inetULPInfoName, []byte("tls\x00")),
+						w.nest(inetULPInfoTLS, w.attr(tlsInfoVersion, w.u16(0x0304)), w.attr(tlsInfoTxconf, w.u16(tlsConfSW)), w.attr(tlsInfoZcRoTx))),
+					w.attr(inetDiagClassID, w.u32(0x10001)),
+					w.attr(inetDiagCgroupID, w.u64(1234)),
+					w.attr(inetDiagSockopt, sockopt),
+				)
+				return [][]byte{req, rep}
+			},
+			summary: "tcp ESTAB 127.0.0.1:22 -> 192.0.2.7:50000 ino 4242 uid 1000 wq 36 rtt 25.5/12.75 cwnd 10 bbr",
+			fields: map[string]string{
+				"idiag.state": "TCP_ESTABLISHED (1)", "idiag.sport": "22", "idiag.dport": "50000", "idiag.dst": "192.0.2.7",
+				"idiag.cookie0": "0x00000002", "idiag.cookie1": "0x00000001", "inet_diag.meminfo.tmem": "4 bytes",
+				"tcpi.rto": "204000 us", "tcpi.snd_cwnd": "10 segments", "tcpi.total_retrans": "2 segments",
+				"tcpi.options": "0x06 (SACK|WSCALE)", "tcpi.app_limited": "0x01 (delivery_rate_app_limited)",
+				"inet_diag.tos": "0x10", "inet_diag.shutdown": "0x02 (SEND_SHUTDOWN)", "bbr.bw_lo": "125000 bytes/s",
+				"inet_diag.ulp_info.name": "tls", "inet_diag.ulp_info.tls.version": "TLS_1_3_VERSION (0x0304)",
+				"inet_diag.ulp_info.tls.txconf": "TLS_CONF_SW (2)", "inet_diag.ulp_info.tls.zc_ro_tx": "true",
+				"inet_diag.cgroup_id": "1234", "inet_diag.class_id": "0x00010001",
+				"inet_diag.sockopt.flags1": "0x05 (recverr|freebind)", "inet_diag.sockopt.flags2": "0x01 (bind_address_no_port)",
+			},
+			// C bit fields start at the high bit on big-endian hosts.
+			fieldsBE: map[string]string{
+				"tcpi.app_limited":         "0x80 (delivery_rate_app_limited)",
+				"inet_diag.sockopt.flags1": "0xa0 (freebind|recverr)", "inet_diag.sockopt.flags2": "0x80 (bind_address_no_port)",
+			},
+		},
+		{
+			name: "udp6 reply: INET_DIAG_INFO absent, protocol from the request",
+			frames: func(w wire) [][]byte {
+				req := w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 3, w.inetReqV2(unix.AF_INET6, unix.IPPROTO_UDP, 0, 0xfff, w.sockid(0, 0, nil, nil, 0, 0)))
+				rep := w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 3,
+					w.inetDiagMsg(unix.AF_INET6, unix.BPF_TCP_CLOSE, w.sockid(53, 0, addr6, nil, 3, 9), 0, 0, 0, 101, 99),
+					w.attr(inetDiagSkv6only, []byte{1}),
+					w.attr(inetDiagSkmeminfo, w.u32(0), w.u32(212992), w.u32(0), w.u32(212992), w.u32(0), w.u32(0), w.u32(0), w.u32(0), w.u32(5)))
+				return [][]byte{req, rep}
+			},
+			summary: "udp UNCONN [2001:db8::1]:53 -> [::]:* ino 99 uid 101",
+			fields: map[string]string{
+				"idiag.src": "2001:db8::1", "idiag.if": "3", "inet_diag.skv6only": "1",
+				"sk_meminfo.rcvbuf": "212992 bytes", "sk_meminfo.drops": "5",
+			},
+		},
+		{
+			name: "legacy TCPDIAG_GETSOCK request and reply",
+			frames: func(w wire) [][]byte {
+				req := w.msg(tcpdiagGetsock, dumpReq, 4, cat([]byte{unix.AF_INET, 0, 0, 1 << (inetDiagMeminfo - 1)},
+					w.sockid(0, 80, nil, nil, 0, 0), w.u32(1<<unix.BPF_TCP_LISTEN), w.u32(0)))
+				rep := w.msg(tcpdiagGetsock, unix.NLM_F_MULTI, 4,
+					w.inetDiagMsg(unix.AF_INET, unix.BPF_TCP_LISTEN, w.sockid(80, 0, nil, nil, 0, 1), 0, 0, 128, 0, 5))
+				return [][]byte{req, rep}
+			},
+			summary: "tcp LISTEN 0.0.0.0:80 -> 0.0.0.0:* ino 5 uid 0 wq 128",
+			fields:  map[string]string{"idiag.state": "TCP_LISTEN (10)", "idiag.inode": "5"},
+		},
+		{
+			name: "legacy DCCPDIAG_GETSOCK request",
+			frames: func(w wire) [][]byte {
+				return [][]byte{w.msg(dccpdiagGetsock, dumpReq, 4, cat([]byte{unix.AF_INET, 0, 0, 0},
+					w.sockid(0, 80, nil, nil, 0, 0), w.u32(1<<unix.BPF_TCP_LISTEN), w.u32(0)))}
+			},
+			summary: "inet dccp states LISTEN dport 80",
+			op:      decode.OpGet,
+			fields:  map[string]string{"idiag.dport": "80", "idiag.dbs": "0", "idiag.src_len": "0"},
+		},
+		{
+			name: "SOCK_DESTROY request",
+			frames: func(w wire) [][]byte {
+				return [][]byte{w.msg(unix.SOCK_DESTROY, unix.NLM_F_REQUEST|unix.NLM_F_ACK, 7,
+					w.inetReqV2(unix.AF_INET, unix.IPPROTO_TCP, 0, 0xfff, w.sockid(22, 50000, lo4, peer4, 0, 0x2a)))}
+			},
+			summary: "inet tcp states all sport 22 dport 50000 src 127.0.0.1 dst 192.0.2.7",
+			op:      decode.OpDel,
+			fields:  map[string]string{"nlmsg.type": "SOCK_DESTROY (21)", "idiag.cookie0": "0x0000002a"},
+		},
+		{
+			name: "unix request",
+			frames: func(w wire) [][]byte {
+				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 1, []byte{unix.AF_UNIX, 0, 0, 0},
+					w.u32(1<<unix.BPF_TCP_LISTEN), w.u32(0), w.u32(udiagShowName|udiagShowVFS|udiagShowIcons|udiagShowUID), w.u32(0xffffffff), w.u32(0xffffffff))}
+			},
+			summary: "unix states LISTEN show name,vfs,icons,uid",
+			op:      decode.OpGet,
+			fields:  map[string]string{"udiag.show": "0x0000004b (NAME|VFS|ICONS|UID)", "udiag.cookie1": "0xffffffff"},
+		},
+		{
+			name: "unix listener with an abstract name and pending connections",
+			frames: func(w wire) [][]byte {
+				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 1,
+					[]byte{unix.AF_UNIX, unix.SOCK_STREAM, unix.BPF_TCP_LISTEN, 0}, w.u32(77), w.u32(3), w.u32(0),
+					w.attr(unixDiagName, []byte("\x00foo")),
+					w.attr(unixDiagVFS, w.u32(12), w.u32(0x803)),
+					w.attr(unixDiagIcons, w.u32(78), w.u32(79)),
+					w.attr(unixDiagRqlen, w.u32(2), w.u32(128)),
+					w.attr(unixDiagMeminfo, w.u32(0), w.u32(212992), w.u32(0), w.u32(212992)), // a kernel with 4 counters
+					w.attr(unixDiagShutdown, []byte{0}),
+					w.attr(unixDiagUID, w.u32(1000)),
+				)}
+			},
+			summary: "unix STREAM LISTEN @foo ino 77 rq 2 wq 128 uid 1000",
+			fields: map[string]string{
+				"unix_diag.name": "foo", "unix_diag.vfs.dev": "0x00000803", "unix_diag.icon.ino": "78",
+				"sk_meminfo.sndbuf": "212992 bytes", "udiag.cookie0": "0x00000003",
+			},
+		},
+		{
+			name: "netlink reply with groups and flags",
+			frames: func(w wire) [][]byte {
+				groups := w.u64(1<<0 | 1<<2 | 1<<40) // groups 1, 3 and 41, one unsigned long
+				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 1,
+					[]byte{unix.AF_NETLINK, unix.SOCK_RAW, unix.NETLINK_GENERIC, netlinkConnected},
+					w.u32(4000), w.u32(0), w.u32(2), w.u32(555), w.u32(9), w.u32(0),
+					w.attr(netlinkDiagGroups, groups),
+					w.attr(netlinkDiagFlags, w.u32(ndiagFlagCapAck|ndiagFlagNoEnobufs)),
+					w.attr(netlinkDiagRxRing, w.u32(4096), w.u32(4), w.u32(2048), w.u32(8)),
+				)}
+			},
+			summary: "netlink generic RAW pid 4000 dst group 2 ino 555 groups 1,3,41",
+			fields: map[string]string{
+				"ndiag.protocol": "NETLINK_GENERIC (16)", "ndiag.state": "NETLINK_CONNECTED (1)",
+				"netlink_diag.flags": "0x00000028 (NO_ENOBUFS|CAP_ACK)", "ndr.frame_nr": "8",
+			},
+		},
+		{
+			name: "netlink request for one protocol",
+			frames: func(w wire) [][]byte {
+				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 1, []byte{unix.AF_NETLINK, unix.NETLINK_ROUTE, 0, 0},
+					w.u32(0), w.u32(ndiagShowGroups|ndiagShowFlagsBit), w.u32(0), w.u32(0))}
+			},
+			summary: "netlink proto route show groups,flags",
+			op:      decode.OpGet,
+			fields:  map[string]string{"ndiag.req_protocol": "NETLINK_ROUTE (0)"},
+		},
+		{
+			name: "packet reply with fanout, mclist and a tx ring",
+			frames: func(w wire) [][]byte {
+				mc := cat(w.u32(2), w.u32(1), w.u16(0), w.u16(6), []byte{1, 0, 0x5e, 0, 0, 1}, zeros(maxAddrLen-6))
+				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 1,
+					[]byte{unix.AF_PACKET, unix.SOCK_RAW}, w.u16(unix.ETH_P_IPV6), w.u32(31), w.u32(4), w.u32(0),
+					w.attr(packetDiagInfo, w.u32(2), w.u32(unix.TPACKET_V3), w.u32(0), w.u32(0), w.u32(0), w.u32(pdiRunning)),
+					w.attr(packetDiagMclist, mc),
+					w.attr(packetDiagTxRing, w.u32(4096), w.u32(8), w.u32(2048), w.u32(16), w.u32(0), w.u32(0), w.u32(0)),
+					w.attr(packetDiagFanout, w.u32(7|unix.PACKET_FANOUT_LB<<16|(unix.PACKET_FANOUT_FLAG_DEFRAG>>8)<<24)),
+					w.attr(packetDiagUID, w.u32(0)),
+				)}
+			},
+			summary: "packet RAW proto IPV6 ino 31 ifindex 2 v3 tx_ring 16x2048",
+			fields: map[string]string{
+				"pdiag.num": "ETH_P_IPV6 (0x86dd)", "pdmc.alen": "6", "pdmc.index": "2",
+				"pdiag_fanout.id": "7", "pdiag_fanout.type": "PACKET_FANOUT_LB (1)", "pdiag_fanout.flags": "0x80",
+				"pdi.flags": "0x00000001 (RUNNING)",
+			},
+		},
+		{
+			name: "request of a family without a decoder",
+			frames: func(w wire) [][]byte {
+				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 1, []byte{unix.AF_VSOCK, 0, 0, 0}, w.u32(0xffff), zeros(12))}
+			},
+			summary: "vsock",
+			op:      decode.OpGet,
+			fields:  map[string]string{"sdiag.family": "AF_VSOCK (40)", "sdiag.protocol": "0"},
+		},
+		{
+			name: "inet reply cut inside struct inet_diag_msg",
+			frames: func(w wire) [][]byte {
+				full := w.inetDiagMsg(unix.AF_INET, 1, w.sockid(1, 2, lo4, lo4, 0, 0), 0, 0, 0, 0, 0)
+				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 1, full[:30])}
+			},
+			malformed: true,
+			note:      "struct inet_diag_msg needs 72 bytes",
+			fields:    map[string]string{"idiag.sport": "1", "idiag.dport": "2"},
+		},
+		{
+			name: "inet attributes shorter than their structs",
+			frames: func(w wire) [][]byte {
+				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 1,
+					w.inetDiagMsg(unix.AF_INET, 1, w.sockid(1, 2, lo4, lo4, 0, 0), 0, 0, 0, 0, 0),
+					w.attr(inetDiagMeminfo, w.u32(1), w.u32(2)),
+					w.attr(inetDiagSockopt, []byte{1}),
+					w.attr(inetDiagInfo, []byte{1, 0, 0, 0, 0, 0, 0, 0, 1, 2}), // cut inside tcpi_rto
+				)}
+			},
+			malformed: true,
+			note:      "struct inet_diag_meminfo needs 16 bytes",
+			fields:    map[string]string{"inet_diag.meminfo.wmem": "2 bytes", "tcpi.state": "TCP_ESTABLISHED (1)"},
+		},
+		{
+			name: "bytecode op whose yes is below 4",
+			frames: func(w wire) [][]byte {
+				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 1,
+					w.inetReqV2(unix.AF_INET, unix.IPPROTO_TCP, 0, 0xfff, w.sockid(0, 0, nil, nil, 0, 0)),
+					w.attr(inetDiagReqBytecode, []byte{bcJmp, 0}, w.u16(4), []byte{bcNop, 4}, w.u16(8)))}
+			},
+			malformed: true,
+			note:      "yes 0 is below the op's 4 bytes",
+		},
+		{
+			name: "unix request with bytes after the struct",
+			frames: func(w wire) [][]byte {
+				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 1, []byte{unix.AF_UNIX, 0, 0, 0}, zeros(20), w.u32(0xdeadbeef))}
+			},
+			malformed: true,
+			note:      "this request carries no attributes",
+		},
+	}
+}
+
+// TestMessages decodes each case in both byte orders and checks the summary, the
+// named fields, the notes and that nothing is unknown.
+func TestMessages(t *testing.T) {
+	for _, c := range cases() {
+		for _, o := range orders {
+			t.Run(c.name+"/"+o.name, func(t *testing.T) {
+				msgs := decodeFrames(t, o.w.be, c.frames(o.w)...)
+				if len(msgs) == 0 {
+					t.Fatal("no message")
+				}
+				m := &msgs[0]
+				if got := summary(m); c.summary != "" && got != c.summary {
+					t.Errorf("summary\n got %q\nwant %q", got, c.summary)
+				}
+				if m.Summary() != summary(m) {
+					t.Errorf("Proto.Summary %q differs from summary %q", m.Summary(), summary(m))
+				}
+				if c.op != decode.OpOther && m.Op != c.op {
+					t.Errorf("op %v, want %v", m.Op, c.op)
+				}
+				for name, want := range c.fields {
+					if v, ok := c.fieldsBE[name]; ok && o.w.be {
+						want = v
+					}
+					f := m.Field(name)
+					if f == nil {
+						t.Errorf("no field %s\n%s", name, tree(m))
+						continue
+					}
+					if got := f.ValueString(); got != want {
+						t.Errorf("%s = %q, want %q", name, got, want)
+					}
+				}
+				if m.Malformed != c.malformed {
+					t.Errorf("malformed %v, want %v\n%s", m.Malformed, c.malformed, tree(m))
+				}
+				noted := false
+				m.Root.Walk(func(f *decode.Field, _ int) bool {
+					if f.Unknown {
+						t.Errorf("unknown attribute type %d at offset %d", f.Type, f.Offset)
+					}
+					if strings.HasPrefix(f.Note, "decoder error") {
+						t.Errorf("decoder panicked: %s", f.Note)
+					}
+					if c.note != "" && strings.Contains(f.Note, c.note) {
+						noted = true
+					}
+					return true
+				})
+				if c.note != "" && !noted {
+					t.Errorf("no note containing %q\n%s", c.note, tree(m))
+				}
+			})
+		}
+	}
+}

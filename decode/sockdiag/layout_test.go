@@ -1,0 +1,77 @@
+package sockdiag
+
+// The struct layouts against golang.org/x/sys/unix, which generates its types from
+// the kernel headers with cgo: every member x/sys names must sit at the same
+// offset under the same name, and the sizes must agree.
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/nldump/nldump/decode"
+	"golang.org/x/sys/unix"
+)
+
+// checkLayout compares s with the Go struct type of v: Go field F sits at the
+// offset of member prefix+lower(F) and has its size.
+func checkLayout(t *testing.T, s *decode.Struct, v any, prefix string) {
+	t.Helper()
+	rt := reflect.TypeOf(v)
+	if s.Size != int(rt.Size()) {
+		t.Errorf("struct %s: %d bytes, x/sys %s %d", s.CName, s.Size, rt.Name(), rt.Size())
+	}
+	for i := 0; i < rt.NumField(); i++ {
+		gf := rt.Field(i)
+		if gf.Name == "_" {
+			continue
+		}
+		cname := prefix + strings.ToLower(gf.Name)
+		m := s.Member(cname)
+		if m == nil {
+			t.Errorf("struct %s: no member %s (x/sys %s.%s)", s.CName, cname, rt.Name(), gf.Name)
+			continue
+		}
+		if m.Offset() != int(gf.Offset) || m.Size != int(gf.Type.Size()) {
+			t.Errorf("struct %s %s: offset %d size %d, x/sys offset %d size %d", s.CName, cname, m.Offset(), m.Size, gf.Offset, gf.Type.Size())
+		}
+	}
+}
+
+func TestLayoutsMatchXSys(t *testing.T) {
+	for _, s := range []*decode.Struct{tcpInfoLE, tcpInfoBE} {
+		checkLayout(t, s, unix.TCPInfo{}, "tcpi_")
+	}
+	if tcpInfoSize != tcpInfoLE.Size {
+		t.Errorf("SizeofTCPInfo %d, struct %d", tcpInfoSize, tcpInfoLE.Size)
+	}
+	checkLayout(t, tcpVegasInfo, unix.TCPVegasInfo{}, "tcpv_")
+	checkLayout(t, tcpDCTCPInfo, unix.TCPDCTCPInfo{}, "dctcp_")
+	checkLayout(t, tcpBBRInfo, unix.TCPBBRInfo{}, "bbr_")
+	// x/sys has no type for the sock_diag structs; their sizes from the uapi headers.
+	for _, c := range []struct {
+		s    *decode.Struct
+		size int
+	}{
+		{inetReq4, 56}, {inetReq6, 56}, {inetLegacy4, 60}, {inetLegacy6, 60}, {inetMsg4, 72}, {inetMsg6, 72},
+		{unixReq, 24}, {unixMsg, 16}, {netlinkReq, 20}, {netlinkMsg, 28}, {packetReq, 20}, {packetMsg, 16},
+		{inetMeminfo, 16}, {tcpDiagMD5sig, 100}, {sockoptLE, 2}, {packetInfo, 24}, {packetMclist, 44},
+		{packetRing, 28}, {netlinkRing, 16}, {unixVFS, 8}, {unixRqlen, 8}, {sockFilter, 8},
+		{skMeminfo, unix.SK_MEMINFO_VARS * 4}, {bcOp, 4}, {bcHostcond4, 12}, {bcHostcond6, 24},
+	} {
+		if c.s.Size != c.size {
+			t.Errorf("struct %s: %d bytes, want %d", c.s.CName, c.s.Size, c.size)
+		}
+	}
+	// The sockid sits at the same offsets in both families' layouts.
+	for _, pair := range [][2]*decode.Struct{{inetMsg4, inetMsg6}, {inetReq4, inetReq6}, {inetLegacy4, inetLegacy6}} {
+		for _, cn := range []string{"idiag_sport", "idiag_src", "idiag_dst", "idiag_if", "idiag_cookie[1]"} {
+			if pair[0].Member(cn).Offset() != pair[1].Member(cn).Offset() {
+				t.Errorf("%s %s: IPv4 offset %d, IPv6 %d", pair[0].CName, cn, pair[0].Member(cn).Offset(), pair[1].Member(cn).Offset())
+			}
+		}
+	}
+	if o := inetMsg4.Member("idiag_inode").Offset(); o != 68 {
+		t.Errorf("idiag_inode at %d, want 68", o)
+	}
+}
