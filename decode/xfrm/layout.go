@@ -110,7 +110,6 @@ func (m mem) enum(e *decode.Enum) mem     { m.m.Enum = e; return m }
 func (m mem) flags(f *decode.FlagSet) mem { m.m.Flags = f; return m }
 func (m mem) hex() mem                    { m.m.Display = decode.DisplayHex; return m }
 func (m mem) unit(u string) mem           { m.m.Unit = u; return m }
-func (m mem) be() mem                     { m.m.BigEndian = true; return m }
 func (m mem) familyFrom(cname string) mem { m.famOf = cname; return m }
 func (m mem) named(name string) mem       { m.m.Name = name; return m }
 
