@@ -63,3 +63,8 @@ func (Proto) Summary(m *decode.Message) string {
 }
 
 func align4(n int) int { return (n + 3) &^ 3 }
+
+// Fields implements decode.FieldLister: the definitions hooks give fields (the
+// algorithm key, the security context string, the ESN bitmap), which no attribute
+// set or struct lists.
+func (Proto) Fields() []*decode.FieldDef { return []*decode.FieldDef{&keyDef, &ctxStrDef, &bmpDef} }
