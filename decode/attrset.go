@@ -43,6 +43,10 @@ type Attr struct {
 	// Custom, if set, is called after the standard decoding of the value and may
 	// add children, notes or a different value.
 	Custom func(c *Context, f *Field)
+	// Produces, if set, lists every definition Custom puts anywhere below the
+	// field; without it, a Custom hook may put anything there, and a display
+	// filter searching for a field walks every field below this one.
+	Produces []*FieldDef
 
 	def FieldDef
 }
@@ -169,7 +173,7 @@ func (a *Attr) init(prefix, filter string) {
 		kind = KindBinary
 	}
 	a.def = FieldDef{Name: name, Label: label, CName: a.CName, Desc: a.Desc, Kind: kind,
-		Display: a.Display, Enum: a.Enum, Flags: a.Flags, Unit: a.Unit}
+		Display: a.Display, Enum: a.Enum, Flags: a.Flags, Unit: a.Unit, attr: a}
 	if a.Array && a.Elem != nil {
 		// Copy, so that an element shared by several arrays keeps each one's name.
 		e := *a.Elem
@@ -286,7 +290,7 @@ func NewStruct(cname, filter string, members ...Member) *Struct {
 	}
 	s.Size = off
 	defer registerStruct(s)
-	s.def = FieldDef{Name: filter, Label: "struct " + cname, CName: cname, Kind: KindStruct}
+	s.def = FieldDef{Name: filter, Label: "struct " + cname, CName: cname, Kind: KindStruct, strct: s}
 	s.extra = FieldDef{Name: filter + ".extra", Label: "Bytes beyond struct " + cname, Kind: KindBinary,
 		Desc: "Bytes after the end of the struct as this decoder knows it (a newer kernel may have extended it)."}
 	return s
@@ -294,6 +298,16 @@ func NewStruct(cname, filter string, members ...Member) *Struct {
 
 // Def returns the definition of a field holding the whole struct.
 func (s *Struct) Def() *FieldDef { return &s.def }
+
+// FieldDefs returns the definitions of the fields Context.StructMembers makes:
+// the members and the bytes beyond the struct (for Attr.Produces).
+func (s *Struct) FieldDefs() []*FieldDef {
+	defs := make([]*FieldDef, 0, len(s.Members)+1)
+	for i := range s.Members {
+		defs = append(defs, &s.Members[i].def)
+	}
+	return append(defs, &s.extra)
+}
 
 // Member returns the member with C name cname, or nil.
 func (s *Struct) Member(cname string) *Member {

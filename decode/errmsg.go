@@ -295,6 +295,7 @@ func (d *Decoder) extAck(c *Context, m *Message, f *Field, off, end, reqOff int,
 			def.Name = defTarget.Name
 			def.Desc = defTarget.Desc
 			def.CName = ""
+			def.attr, def.strct, def.reach = nil, nil, nil // it has no children
 			def.Label = "Points at " + t.Def.Label
 			if t.Def.CName != "" {
 				def.Label = "Points at " + t.Def.CName

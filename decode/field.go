@@ -1,5 +1,7 @@
 package decode
 
+import "unsafe"
+
 // Kind says how a field's value is stored and shown.
 type Kind uint8
 
@@ -106,6 +108,14 @@ type FieldDef struct {
 	Flags *FlagSet
 	// Unit is appended to integer values when printed ("bytes", "s", "ms").
 	Unit string
+
+	// attr and strct are the table entry this definition belongs to, set by
+	// the attribute and struct builders; they let MayContain work out what can
+	// appear below a field of this definition.
+	attr  *Attr
+	strct *Struct
+	// reach caches MayContain's answer set (*reachSet), built on first use.
+	reach unsafe.Pointer
 }
 
 // Field is one decoded element of a frame.

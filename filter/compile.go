@@ -160,11 +160,12 @@ func (c *compiler) relation(r *relNode) (evalFunc, error) {
 	if err != nil {
 		return nil, err
 	}
-	exists := func(m *decode.Message) bool { return findAny(m.Root.Children, name, nil) }
+	id := decode.NameIDOf(name)
+	exists := func(m *decode.Message) bool { return findAny(m.Root.Children, name, id, nil) }
 	if ft == nil {
 		return exists, nil
 	}
-	return positive(r, func(m *decode.Message) bool { return findAny(m.Root.Children, name, ft) }, exists), nil
+	return positive(r, func(m *decode.Message) bool { return findAny(m.Root.Children, name, id, ft) }, exists), nil
 }
 
 // positive turns the "any occurrence matches" test into the relation's result:
@@ -177,15 +178,16 @@ func positive(r *relNode, any, exists evalFunc) evalFunc {
 	return any
 }
 
-// findAny reports whether a field called name occurs in fs (depth-first) and, if
-// t is not nil, passes t.
-func findAny(fs []decode.Field, name string, t fieldTest) bool {
+// findAny reports whether a field called name (whose number is id) occurs in fs
+// (depth-first) and, if t is not nil, passes t. It skips the subtrees the
+// decoder's tables say cannot hold the name.
+func findAny(fs []decode.Field, name string, id decode.NameID, t fieldTest) bool {
 	for i := range fs {
 		f := &fs[i]
 		if f.Def != nil && f.Def.Name == name && (t == nil || t(f)) {
 			return true
 		}
-		if len(f.Children) > 0 && findAny(f.Children, name, t) {
+		if len(f.Children) > 0 && (f.Def == nil || f.Def.MayContain(id)) && findAny(f.Children, name, id, t) {
 			return true
 		}
 	}

@@ -56,6 +56,7 @@ func FuzzDecodeAll(f *testing.F) {
 					_ = fl.ValueString()
 					return true
 				})
+				checkReach(t, m)
 				_ = m.Summary()
 			}
 		}
@@ -111,6 +112,7 @@ func TestRealCapturesDecodeCleanly(t *testing.T) {
 				for i := range msgs {
 					m := &msgs[i]
 					n++
+					checkReach(t, m)
 					if m.Malformed && !expectedProblem(filepath.Base(p), m) {
 						var notes []string
 						m.Root.Walk(func(f *decode.Field, _ int) bool {
@@ -132,4 +134,31 @@ func TestRealCapturesDecodeCleanly(t *testing.T) {
 			_ = unix.NETLINK_ROUTE
 		})
 	}
+}
+
+// checkReach checks FieldDef.MayContain against a decoded tree: every field
+// below a field must be one its definition says may be there, or display
+// filters, which skip the subtrees MayContain rules out, would miss it.
+func checkReach(t *testing.T, m *decode.Message) {
+	t.Helper()
+	var check func(anc []*decode.FieldDef, fs []decode.Field)
+	check = func(anc []*decode.FieldDef, fs []decode.Field) {
+		for i := range fs {
+			f := &fs[i]
+			if f.Def == nil {
+				continue
+			}
+			id := decode.NameIDOf(f.Def.Name)
+			for _, a := range anc {
+				if !a.MayContain(id) {
+					t.Fatalf("%s (%s): %s found below %s, whose definition says it cannot be there",
+						m.TypeName, m.Protocol.Name(), f.Def.Name, a.Name)
+				}
+			}
+			if len(f.Children) > 0 {
+				check(append(anc, f.Def), f.Children)
+			}
+		}
+	}
+	check(nil, m.Root.Children)
 }

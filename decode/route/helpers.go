@@ -116,7 +116,7 @@ func structMin(s *decode.Struct, min int) func(c *decode.Context, f *decode.Fiel
 // minStruct is an attribute holding a struct whose tail members may be missing on
 // older kernels.
 func minStruct(t uint16, cname string, s *decode.Struct, min int) decode.Attr {
-	return decode.Attr{Type: t, CName: cname, Kind: decode.KindStruct, Custom: structMin(s, min)}
+	return decode.Attr{Type: t, CName: cname, Kind: decode.KindStruct, Custom: structMin(s, min), Produces: s.FieldDefs()}
 }
 
 // intArray describes a value that is a packed array of integers (not attributes),
@@ -143,6 +143,15 @@ func newIntArray(kind decode.Kind, filter, prefix string, first int, unitName st
 	return a
 }
 
+// fieldDefs returns the definitions of the elements custom makes.
+func (a *intArray) fieldDefs() []*decode.FieldDef {
+	defs := make([]*decode.FieldDef, 0, len(a.defs)+1)
+	for i := range a.defs {
+		defs = append(defs, &a.defs[i])
+	}
+	return append(defs, &a.other)
+}
+
 // custom returns the Custom hook that splits the value into elements.
 func (a *intArray) custom(c *decode.Context, f *decode.Field) {
 	vs := f.Offset + 4
@@ -163,7 +172,7 @@ func (a *intArray) custom(c *decode.Context, f *decode.Field) {
 
 // arrayAttr is an attribute whose value is an intArray.
 func arrayAttr(t uint16, cname string, a *intArray) decode.Attr {
-	return decode.Attr{Type: t, CName: cname, Kind: decode.KindStruct, Custom: a.custom}
+	return decode.Attr{Type: t, CName: cname, Kind: decode.KindStruct, Custom: a.custom, Produces: a.fieldDefs()}
 }
 
 // newStruct builds a struct layout whose member filter names follow the rule
