@@ -41,6 +41,7 @@ type Tagger struct {
 	SelfPID int
 
 	r      Lookuper
+	ignore map[portKey]bool
 	queue  []held
 	number int
 	// Dropped counts the frames dropped by HideSelf.
@@ -54,15 +55,30 @@ type held struct {
 	since   time.Time
 }
 
-// NewTagger returns a Tagger resolving with r.
+// NewTagger returns a Tagger resolving with r; with r nil it only numbers the
+// frames (no process attribution).
 func NewTagger(r Lookuper, selfPID int) *Tagger {
 	return &Tagger{r: r, SelfPID: selfPID, HideSelf: true}
+}
+
+// Ignore drops the frames whose first message carries port id port of protocol
+// proto in nlmsg_pid: the capturing process's own exchanges (its family map
+// query, its resolver's dumps), known by port even after their socket is closed.
+func (t *Tagger) Ignore(proto uint16, port uint32) {
+	if t.ignore == nil {
+		t.ignore = make(map[portKey]bool)
+	}
+	t.ignore[portKey{proto, port}] = true
 }
 
 // Push takes the next captured frame, arrived at now, and returns the frames
 // ready to hand on (possibly none, possibly several held ones), in capture order.
 func (t *Tagger) Push(f capture.Frame, now time.Time) []capture.Frame {
 	h := held{f: f, since: now}
+	if hdr, ok := firstHeader(f.Data); ok && f.Comment == "" && hdr.pid != 0 && t.ignore[portKey{f.Protocol, hdr.pid}] {
+		t.Dropped++
+		return t.release(now, false)
+	}
 	if f.Comment == "" {
 		t.tag(&h)
 	}
@@ -100,7 +116,7 @@ func (t *Tagger) hold() time.Duration {
 // with port 0 as waiting (tagging it later from its answer).
 func (t *Tagger) tag(h *held) {
 	hdr, ok := firstHeader(h.f.Data)
-	if !ok {
+	if !ok || t.r == nil {
 		return
 	}
 	proto := h.f.Protocol

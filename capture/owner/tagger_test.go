@@ -119,6 +119,24 @@ func TestTaggerPrefetchesOnAnonymousRequest(t *testing.T) {
 	}
 }
 
+func TestTaggerIgnore(t *testing.T) {
+	tg := NewTagger(&fakeLookup{}, 200)
+	tg.Ignore(unix.NETLINK_ROUTE, 300)
+	var out []capture.Frame
+	out = append(out, tg.Push(frame(unix.RTM_GETLINK, req, 1, 300), time.Unix(0, 0))...)
+	out = append(out, tg.Push(frame(unix.NLMSG_ERROR, 0, 1, 300), time.Unix(0, 0))...)
+	out = append(out, tg.Push(frame(unix.NLMSG_ERROR, 0, 1, 100), time.Unix(0, 0))...)
+	if len(out) != 1 || out[0].Comment != ipC || out[0].Number != 1 || tg.Dropped != 2 {
+		t.Errorf("got %d frames (%+v), dropped %d; want the ip frame alone, numbered 1, 2 dropped", len(out), out, tg.Dropped)
+	}
+	// Another protocol's port 300 is not ignored.
+	g := frame(unix.NLMSG_ERROR, 0, 1, 300)
+	g.Protocol = unix.NETLINK_GENERIC
+	if out := tg.Push(g, time.Unix(0, 0)); len(out) != 1 {
+		t.Errorf("port 300 of another protocol: %d frames", len(out))
+	}
+}
+
 func TestTaggerKeepsExistingComment(t *testing.T) {
 	tg := NewTagger(&fakeLookup{}, 200)
 	f := frame(unix.NLMSG_ERROR, 0, 1, 100)
