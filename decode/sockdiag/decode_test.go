@@ -11,10 +11,9 @@ import (
 const dumpReq = unix.NLM_F_REQUEST | unix.NLM_F_DUMP
 
 var (
-	lo4    = []byte{127, 0, 0, 1}
-	peer4  = []byte{192, 0, 2, 7}
-	addr6  = []byte{0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}
-	addr6b = []byte{0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2}
+	lo4   = []byte{127, 0, 0, 1}
+	peer4 = []byte{192, 0, 2, 7}
+	addr6 = []byte{0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}
 )
 
 // inetReqV2 builds struct inet_diag_req_v2.
@@ -43,6 +42,9 @@ func (w wire) tcpInfo104(rtt, rttvar, cwnd uint32) []byte {
 		w.u32(0), w.u32(14480), w.u32(2)) // rcv_rtt rcv_space total_retrans
 	return b
 }
+
+// negErrno is the int32 error of NLMSG_ERROR, -errno, as its u32 bits.
+func negErrno(e unix.Errno) uint32 { return uint32(-int32(e)) }
 
 type msgCase struct {
 	name      string
@@ -172,6 +174,26 @@ func cases() []msgCase {
 			summary: "inet tcp states all sport 22 dport 50000 src 127.0.0.1 dst 192.0.2.7",
 			op:      decode.OpDel,
 			fields:  map[string]string{"nlmsg.type": "SOCK_DESTROY (21)", "idiag.cookie0": "0x0000002a"},
+		},
+		{
+			name: "destroy notification carrying INET_DIAG_PROTOCOL, no request seen",
+			frames: func(w wire) [][]byte {
+				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, 0, 0,
+					w.inetDiagMsg(unix.AF_INET6, unix.BPF_TCP_CLOSE, w.sockid(5353, 0, nil, nil, 0, 8), 0, 0, 0, 0, 0),
+					w.attr(inetDiagShutdown, []byte{rcvShutdown | sendShutdown}),
+					w.attr(inetDiagProtocol, []byte{unix.IPPROTO_UDP}))}
+			},
+			summary: "udp UNCONN [::]:5353 -> [::]:* ino 0 uid 0",
+			fields:  map[string]string{"inet_diag.protocol": "IPPROTO_UDP (17)", "inet_diag.shutdown": "0x03 (RCV_SHUTDOWN|SEND_SHUTDOWN)"},
+		},
+		{
+			name: "request echoed in NLMSG_ERROR",
+			frames: func(w wire) [][]byte {
+				req := w.msg(unix.SOCK_DESTROY, unix.NLM_F_REQUEST|unix.NLM_F_ACK, 7,
+					w.inetReqV2(unix.AF_INET, unix.IPPROTO_TCP, 0, 0xfff, w.sockid(22, 50000, lo4, peer4, 0, 0x2a)))
+				return [][]byte{w.msg(unix.NLMSG_ERROR, 0, 7, w.u32(negErrno(unix.EOPNOTSUPP)), req)}
+			},
+			fields: map[string]string{"idiag.sport": "22", "idiag.dst": "192.0.2.7", "sdiag.protocol": "IPPROTO_TCP (6)"},
 		},
 		{
 			name: "unix request",
@@ -316,10 +338,10 @@ func TestMessages(t *testing.T) {
 					t.Fatal("no message")
 				}
 				m := &msgs[0]
-				if got := summary(m); c.summary != "" && got != c.summary {
+				if got := m.Summary(); c.summary != "" && got != c.summary {
 					t.Errorf("summary\n got %q\nwant %q", got, c.summary)
 				}
-				if m.Summary() != summary(m) {
+				if m.Error == nil && m.Summary() != summary(m) {
 					t.Errorf("Proto.Summary %q differs from summary %q", m.Summary(), summary(m))
 				}
 				if c.op != decode.OpOther && m.Op != c.op {

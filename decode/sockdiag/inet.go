@@ -328,9 +328,28 @@ func inetRequest(c *decode.Context, off, end int, legacy bool) []decode.Field {
 
 // inetReply decodes struct inet_diag_msg and the INET_DIAG_* attributes.
 func inetReply(c *decode.Context, off, end int) []decode.Field {
+	if p, ok := attrProtocol(c, off+inetMsg4.Size, end); ok {
+		setProtocol(c, p)
+	}
 	s := inetMsg6
 	if c.Data[off] == unix.AF_INET {
 		s = inetMsg4
 	}
 	return headerAttrs(c, s, inetAttrs, off, end)
+}
+
+// attrProtocol returns the value of INET_DIAG_PROTOCOL among the attributes at
+// Data[off:end], which names the protocol of a reply (a destroy notification)
+// better than its request.
+func attrProtocol(c *decode.Context, off, end int) (uint8, bool) {
+	if off >= end {
+		return 0, false
+	}
+	it := decode.NewAttrIter(c.Data, off, end, c.BigEndian)
+	for it.Next() {
+		if vs, ve := it.Value(); it.Type == inetDiagProtocol && ve > vs {
+			return c.Data[vs], true
+		}
+	}
+	return 0, false
 }

@@ -84,7 +84,7 @@ func (Proto) DecodePayload(c *decode.Context, off, end int) []decode.Field {
 				setProtocol(c, uint8(unix.IPPROTO_DCCP))
 			}
 		} else {
-			setProtocol(c, replyProtocol(c))
+			setProtocol(c, replyProtocol(c)) // INET_DIAG_PROTOCOL, if there, overrides it
 		}
 		return inetReply(c, off, end)
 	case fam == unix.AF_UNIX:

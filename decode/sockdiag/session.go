@@ -66,7 +66,7 @@ func noteRequest(c *decode.Context, proto uint8) {
 }
 
 // replyProtocol returns the protocol of the request with the reply's sequence
-// number, INET_DIAG_PROTOCOL if the reply carries it, or protoUnknown.
+// number, or protoUnknown.
 func replyProtocol(c *decode.Context) uint16 {
 	if r := state(c); r != nil {
 		seq := c.Header.Seq
