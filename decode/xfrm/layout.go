@@ -122,8 +122,31 @@ func (l *layout) decode(c *decode.Context, off, end int, fam uint16) decode.Fiel
 }
 
 // fill decodes the nested structs among fields (what c.StructMembers returned for
-// l.s) and shows each address in its family.
+// l.s) and shows each address in its family: the struct's own, else fam, else
+// the first family a nested struct gives (an acquire's selector).
 func (l *layout) fill(c *decode.Context, fields []decode.Field, fam uint16) {
+	l.nest(c, fields)
+	if fam == 0 {
+		fam = l.family(fields)
+	}
+	l.families(fields, fam)
+}
+
+// nest decodes the nested structs among fields, recursively.
+func (l *layout) nest(c *decode.Context, fields []decode.Field) {
+	n := l.present(fields)
+	for i := 0; i < n; i++ {
+		if sub := l.nested[i]; sub != nil {
+			f := &fields[i]
+			f.Children, _ = c.StructMembers(sub.s, f.Offset, f.Offset+f.Length)
+			sub.nest(c, f.Children)
+		}
+	}
+}
+
+// families shows the addresses among fields in their family, recursively; fam
+// applies where a struct has no family of its own (or its family is 0).
+func (l *layout) families(fields []decode.Field, fam uint16) {
 	n := l.present(fields)
 	if i := l.famIdx; i >= 0 && i < n && fields[i].Value != 0 {
 		fam = uint16(fields[i].Value)
@@ -132,9 +155,7 @@ func (l *layout) fill(c *decode.Context, fields []decode.Field, fam uint16) {
 		f := &fields[i]
 		switch {
 		case l.nested[i] != nil:
-			sub := l.nested[i]
-			f.Children, _ = c.StructMembers(sub.s, f.Offset, f.Offset+f.Length)
-			sub.fill(c, f.Children, fam)
+			l.nested[i].families(f.Children, fam)
 		case l.addr[i]:
 			a := fam
 			if j := l.famOf[i]; j >= 0 && j < n {

@@ -142,6 +142,16 @@ func TestEventMessages(t *testing.T) {
 					w.selector("10.2.0.9", "10.1.0.5", 32, 32, unix.IPPROTO_ICMP, 0, unix.AF_INET),
 					pol,
 					w.u32(0xffffffff), w.u32(0xffffffff), w.u32(0xffffffff), w.u32(12))}, // aalgos, ealgos, calgos, seq
+			// IPv6 addresses whose last 12 bytes are zero: the acquire has no family
+			// member of its own, the selector's says AF_INET6.
+			{"acquire6", "XFRM_MSG_ACQUIRE",
+				"src 2001:db8:1:: dst 2001:db8:2:: proto esp sel src 2001:db8:1::/64 dst 2001:db8:2::/64 dir out seq 1",
+				w.msg(xfrmMsgAcquire, 0,
+					xaddr("2001:db8:2::"), be32(0), u8(unix.IPPROTO_ESP), zero(3), // id
+					xaddr("2001:db8:1::"), // saddr
+					w.selector("2001:db8:2::", "2001:db8:1::", 64, 64, 0, 0, unix.AF_INET6),
+					pol,
+					w.u32(0), w.u32(0), w.u32(0), w.u32(1))}, // aalgos, ealgos, calgos, seq
 			{"polexpire", "XFRM_MSG_POLEXPIRE", "src 10.1.0.0/24 dst 10.2.0.0/24 dir out priority 0 soft",
 				w.msg(xfrmMsgPolExpire, 0, pol, u8(0), zero(7))},
 			{"newae", "XFRM_MSG_NEWAE",
@@ -190,7 +200,7 @@ func TestEventMessages(t *testing.T) {
 		if got := m.Field("xfrm.secctx.ctx_str").ValueString(); got != "system_u:object_r:x" {
 			t.Errorf("%s: ctx_str %q", o.name, got)
 		}
-		m = &decodeBytes(t, unix.NETLINK_XFRM, cases[4].data, w.be)[0]
+		m = &decodeBytes(t, unix.NETLINK_XFRM, cases[5].data, w.be)[0]
 		if got := m.Field("xfrm.kmaddr.local").ValueString(); got != "10.0.9.1" {
 			t.Errorf("%s: kmaddress local %q", o.name, got)
 		}
