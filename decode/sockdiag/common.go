@@ -153,8 +153,11 @@ func stra(t uint16, cname, desc string) decode.Attr {
 func bina(t uint16, cname, desc string) decode.Attr {
 	return decode.Attr{Type: t, CName: cname, Kind: decode.KindBinary, Desc: desc}
 }
+
+// structa describes a struct-valued attribute; its label is the C name, which the
+// tree shows for structs (their label otherwise).
 func structa(t uint16, cname string, s *decode.Struct, desc string) decode.Attr {
-	return decode.Attr{Type: t, CName: cname, Struct: s, Desc: desc}
+	return decode.Attr{Type: t, CName: cname, Label: cname, Struct: s, Desc: desc}
 }
 
 // u32m, u8m, ... build struct members tersely.
