@@ -166,14 +166,15 @@ func (l *layout) families(fields []decode.Field, fam uint16) {
 	}
 }
 
-// present returns how many of fields are whole members of l (a struct cut short
-// ends in an extra field).
+// present returns how many of fields are whole members of l: c.StructMembers
+// returns the members that fit, in order, then at most one extra field (the bytes
+// of a cut member, or bytes beyond the struct).
 func (l *layout) present(fields []decode.Field) int {
-	n := 0
-	for n < len(fields) && n < len(l.s.Members) && fields[n].Def == l.s.Members[n].Def() {
-		n++
+	k := min(len(fields), len(l.s.Members))
+	if k > 0 && fields[k-1].Def != l.s.Members[k-1].Def() {
+		k--
 	}
-	return n
+	return k
 }
 
 // family returns the first non-zero address family found in fields (the struct's
