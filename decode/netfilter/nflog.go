@@ -29,7 +29,7 @@ var (
 	ulogCmdEnum  = enumOf("nfulnl_msg_config_cmds", "NFULNL_CFG_CMD_")
 	ulogCopyEnum = enumOf("nfulnl_copy_mode", "NFULNL_COPY_")
 	ulogCfgFlags = flagsByPrefix("nfulnl_cfg_flags", "NFULNL_CFG_F_")
-	ctInfoEnum   = enumOf("ip_conntrack_info", "IP_CT_", "IP_CT_TCP_", "IP_CT_EXP_", "IP_CT_DIR_", "IP_CT_NUMBER")
+	ctInfoEnum   = enumOf("ip_conntrack_info", "IP_CT_", "IP_CT_TCP_", "IP_CT_EXP_", "IP_CT_DIR_", "IP_CT_NUMBER", "IP_CT_IS_REPLY")
 )
 
 // hookMember is the hook number of a logged or queued packet (NF_INET_* for ip,

@@ -10,12 +10,12 @@ import (
 // nftables messages: NFNL_SUBSYS_NFTABLES, types NFT_MSG_* (nft_objects.go has the
 // attribute sets, nft_summary.go the summaries).
 func init() {
-	addSubsystem(unix.NFNL_SUBSYS_NFTABLES, "NFT_MSG_", nil, nftSet, nftSummary)
+	addSubsystem(unix.NFNL_SUBSYS_NFTABLES, "NFT_MSG_", nil, nftSetAttrs, nftSummary)
 }
 
-// nftSet returns the attribute set of an NFT_MSG_* type by the object its name ends
+// nftSetAttrs returns the attribute set of an NFT_MSG_* type by the object its name ends
 // with.
-func nftSet(name string) *decode.AttrSet {
+func nftSetAttrs(name string) *decode.AttrSet {
 	s := strings.TrimPrefix(name, "NFT_MSG_")
 	s = strings.TrimSuffix(s, "_RESET")
 	for _, p := range []string{"NEW", "GET", "DESTROY", "DEL"} {

@@ -150,6 +150,13 @@ func (Proto) DecodePayload(c *decode.Context, off, end int) []decode.Field {
 	var attrs []decode.Field
 	if set != nil {
 		attrs = c.Attrs(set, ao, end)
+		if t>>8 == unix.NFNL_SUBSYS_NFTABLES {
+			st := stateOf(c)
+			st.learn(c, c.Family, ao, end)
+			if c.Msg != nil && !c.Echoed {
+				c.Msg.Info = st
+			}
+		}
 	} else {
 		attrs = c.Alloc(1)
 		c.SetBytes(&attrs[0], &rawAttrsDef, ao, end)
