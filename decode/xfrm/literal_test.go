@@ -196,6 +196,8 @@ func TestSmallMessages(t *testing.T) {
 				w.msg(xfrmMsgGetSA, unix.NLM_F_REQUEST|unix.NLM_F_DUMP,
 					w.attr(xfrmaAddressFilter, xaddr("10.0.0.0"), xaddr("0.0.0.0"), w.u16(unix.AF_INET), u8(8), u8(0)),
 					w.attr(xfrmaProto, u8(unix.IPPROTO_ESP)))},
+			{"dump with a zeroed header", "XFRM_MSG_GETPOLICY", "src 0.0.0.0/0 dst 0.0.0.0/0 dir in",
+				w.msg(xfrmMsgGetPolicy, unix.NLM_F_REQUEST|unix.NLM_F_DUMP, zero(64))}, // xfrm_userpolicy_id, all 0
 			{"delsa", "XFRM_MSG_DELSA", "src 2001:db8::1 dst 2001:db8::2 proto ah spi 0x00000001",
 				w.msg(xfrmMsgDelSA, unix.NLM_F_REQUEST,
 					xaddr("2001:db8::2"), be32(1), w.u16(unix.AF_INET6), u8(unix.IPPROTO_AH), zero(1),

@@ -36,7 +36,7 @@ func (Proto) DecodePayload(c *decode.Context, off, end int) []decode.Field {
 		return rawXFRM.DecodePayload(c, off, end)
 	}
 	c.Family = 0
-	if md.hdr == nil || md.dumpAttrs && c.Header.Flags&unix.NLM_F_REQUEST != 0 && c.Header.Flags&unix.NLM_F_DUMP == unix.NLM_F_DUMP {
+	if md.hdr == nil || md.dumpAttrs && isDumpRequest(c.Header) && !headerFirst(c, md, off, end) {
 		return c.Attrs(md.set, off, end)
 	}
 	h := md.hdr.decode(c, off, end, 0)
@@ -63,6 +63,26 @@ func (Proto) Summary(m *decode.Message) string {
 }
 
 func align4(n int) int { return (n + 3) &^ 3 }
+
+// isDumpRequest reports whether h is a dump request.
+func isDumpRequest(h decode.Header) bool {
+	return h.Flags&unix.NLM_F_REQUEST != 0 && h.Flags&unix.NLM_F_DUMP == unix.NLM_F_DUMP
+}
+
+// headerFirst reports whether a dump request, whose payload the kernel reads as
+// attributes only, nonetheless starts with the type's fixed struct: some key
+// managers send a zeroed xfrm_usersa_id or xfrm_userpolicy_id, which the kernel's
+// attribute parser stops at (nla_len 0). A payload that walks as attributes is
+// attributes.
+func headerFirst(c *decode.Context, md *msgDef, off, end int) bool {
+	if end-off < md.hdr.s.Size {
+		return false
+	}
+	it := decode.NewAttrIter(c.Data, off, end, c.BigEndian)
+	for it.Next() {
+	}
+	return it.Err() != nil
+}
 
 // Fields implements decode.FieldLister: the definitions hooks give fields (the
 // algorithm key, the security context string, the ESN bitmap), which no attribute
