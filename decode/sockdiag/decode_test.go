@@ -144,6 +144,22 @@ func cases() []msgCase {
 			},
 		},
 		{
+			name: "sctp reply with local and peer addresses",
+			frames: func(w wire) [][]byte {
+				req := w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 6, w.inetReqV2(unix.AF_INET6, unix.IPPROTO_SCTP, 0, 0xfff, w.sockid(0, 0, nil, nil, 0, 0)))
+				sin := cat(w.u16(unix.AF_INET), be16(2905), lo4, zeros(120))
+				sin6 := cat(w.u16(unix.AF_INET6), be16(2905), zeros(4), addr6, w.u32(0), zeros(100))
+				rep := w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 6,
+					w.inetDiagMsg(unix.AF_INET6, unix.BPF_TCP_ESTABLISHED, w.sockid(2905, 2905, addr6, addr6, 0, 0), 0, 0, 0, 0, 12),
+					w.attr(inetDiagLocals, sin, sin6),
+					w.attr(inetDiagPeers, sin6),
+					w.attr(inetDiagInfo, zeros(16))) // struct sctp_info, kept raw
+				return [][]byte{req, rep}
+			},
+			summary: "sctp ESTAB [2001:db8::1]:2905 -> [2001:db8::1]:2905 ino 12 uid 0",
+			fields:  map[string]string{"sockaddr.port": "2905", "sockaddr.addr": "127.0.0.1", "inet_diag.info": "00000000000000000000000000000000"},
+		},
+		{
 			name: "legacy TCPDIAG_GETSOCK request and reply",
 			frames: func(w wire) [][]byte {
 				req := w.msg(tcpdiagGetsock, dumpReq, 4, cat([]byte{unix.AF_INET, 0, 0, 1 << (inetDiagMeminfo - 1)},

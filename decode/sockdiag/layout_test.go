@@ -58,6 +58,7 @@ func TestLayoutsMatchXSys(t *testing.T) {
 		{inetMeminfo, 16}, {tcpDiagMD5sig, 100}, {sockoptLE, 2}, {packetInfo, 24}, {packetMclist, 44},
 		{packetRing, 28}, {netlinkRing, 16}, {unixVFS, 8}, {unixRqlen, 8}, {sockFilter, 8},
 		{skMeminfo, unix.SK_MEMINFO_VARS * 4}, {bcOp, 4}, {bcHostcond4, 12}, {bcHostcond6, 24},
+		{sockaddrIn, 128}, {sockaddrIn6, 128}, {sockaddrOther, 128},
 	} {
 		if c.s.Size != c.size {
 			t.Errorf("struct %s: %d bytes, want %d", c.s.CName, c.s.Size, c.size)
@@ -70,6 +71,13 @@ func TestLayoutsMatchXSys(t *testing.T) {
 				t.Errorf("%s %s: IPv4 offset %d, IPv6 %d", pair[0].CName, cn, pair[0].Member(cn).Offset(), pair[1].Member(cn).Offset())
 			}
 		}
+	}
+	// sockaddr_in and sockaddr_in6 as x/sys lays them out.
+	if o := sockaddrIn.Member("sin_addr").Offset(); o != int(reflect.TypeOf(unix.RawSockaddrInet4{}).Field(2).Offset) {
+		t.Errorf("sin_addr at %d", o)
+	}
+	if o := sockaddrIn6.Member("sin6_scope_id").Offset(); o != int(reflect.TypeOf(unix.RawSockaddrInet6{}).Field(4).Offset) {
+		t.Errorf("sin6_scope_id at %d", o)
 	}
 	if o := inetMsg4.Member("idiag_inode").Offset(); o != 68 {
 		t.Errorf("idiag_inode at %d, want 68", o)
