@@ -290,6 +290,9 @@ var infoFlagsL = newLayout("u32", "xfrm.info",
 	u32m("flags", "Flags of the SAD or SPD information request (unused; iproute2 sends 0xffffffff).").hex(),
 )
 
+// The SAD and SPD information messages start with a bare __u32, not a struct.
+func init() { infoFlagsL.s.Def().Label = "__u32 (SAD/SPD information header)" }
+
 var sadhinfoL = newLayout("xfrmu_sadhinfo", "xfrm.sadhinfo",
 	u32m("sadhcnt", "Current number of SAD hash buckets."),
 	u32m("sadhmcnt", "Maximum number of SAD hash buckets."),
