@@ -29,5 +29,5 @@ var acctAttrs = decode.NewAttrSet("NFACCT", "nfacct",
 )
 
 func init() {
-	addSubsystem(unix.NFNL_SUBSYS_ACCT, "NFNL_MSG_ACCT_", nil, func(string) *decode.AttrSet { return acctAttrs }, nil)
+	addSubsystem(unix.NFNL_SUBSYS_ACCT, "NFNL_MSG_ACCT_", nil, func(string) *decode.AttrSet { return acctAttrs }, nameSummary("nfacct.name"))
 }

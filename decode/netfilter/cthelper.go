@@ -46,5 +46,5 @@ var cthelperAttrs = decode.NewAttrSet("NFCTH", "nfcth",
 )
 
 func init() {
-	addSubsystem(unix.NFNL_SUBSYS_CTHELPER, "NFNL_MSG_CTHELPER_", nil, func(string) *decode.AttrSet { return cthelperAttrs }, nil)
+	addSubsystem(unix.NFNL_SUBSYS_CTHELPER, "NFNL_MSG_CTHELPER_", nil, func(string) *decode.AttrSet { return cthelperAttrs }, nameSummary("nfcth.name"))
 }

@@ -59,5 +59,5 @@ var cttimeoutAttrs = decode.NewAttrSet("CTA_TIMEOUT", "cttimeout",
 )
 
 func init() {
-	addSubsystem(unix.NFNL_SUBSYS_CTNETLINK_TIMEOUT, "IPCTNL_MSG_TIMEOUT_", nil, func(string) *decode.AttrSet { return cttimeoutAttrs }, nil)
+	addSubsystem(unix.NFNL_SUBSYS_CTNETLINK_TIMEOUT, "IPCTNL_MSG_TIMEOUT_", nil, func(string) *decode.AttrSet { return cttimeoutAttrs }, nameSummary("cttimeout.name"))
 }

@@ -107,5 +107,5 @@ func init() {
 			return ipsetElemAttrs
 		}
 		return ipsetAttrs
-	}, nil)
+	}, nameSummary("ipset.setname", "ipset.typename"))
 }

@@ -103,5 +103,5 @@ func init() {
 			return nfqCfgAttrs
 		}
 		return nfqAttrs
-	}, nil)
+	}, nfqueueSummary)
 }

@@ -109,10 +109,6 @@ func regIndex(r uint64) int {
 	return 0
 }
 
-// regName prints a register as nft --debug does (1..4 for the old names, 8.. for
-// the 32-bit ones).
-func regName(r uint64) string { return strconv.FormatUint(r, 10) }
-
 // operand is what a register holds while a rule is read.
 type operand struct {
 	desc   string  // "tcp dport", "meta mark"

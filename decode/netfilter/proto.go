@@ -150,6 +150,9 @@ func (Proto) DecodePayload(c *decode.Context, off, end int) []decode.Field {
 	var attrs []decode.Field
 	if set != nil {
 		attrs = c.Attrs(set, ao, end)
+		if (t>>8 == unix.NFNL_SUBSYS_ULOG || t>>8 == unix.NFNL_SUBSYS_QUEUE) && c.Msg != nil && !c.Echoed && c.Decoder() != nil {
+			c.Msg.Info = c.Decoder().Session
+		}
 		if t>>8 == unix.NFNL_SUBSYS_NFTABLES {
 			st := stateOf(c)
 			st.learn(c, c.Family, ao, end)
