@@ -65,6 +65,8 @@ type Family struct {
 
 	reqCmds, repCmds, evCmds [256]*Command
 	reqHdr, repHdr, evHdr    *decode.Struct
+	// raw holds the message types of a netlink-raw spec (see RawSpecProtocol).
+	raw map[uint16]*rawOp
 }
 
 // isEvent reports whether a message with this header is one of f's Events.

@@ -231,6 +231,10 @@ func (s *Spec) Build() (*Family, error) {
 			hdr = h
 		}
 		name := strings.ToUpper(strings.ReplaceAll(o.Name, "-", "_"))
+		if s.Protocol == "netlink-raw" {
+			f.addRawOp(o, name, set, hdr)
+			continue
+		}
 		if o.Req >= 0 && o.Req < 256 {
 			f.Commands = append(f.Commands, Command{Cmd: uint8(o.Req), CName: o.ReqCName, Name: name, Attrs: set, Header: hdr})
 		}
@@ -350,7 +354,7 @@ func (b *builder) scalar(typ, hint, enum string, asFlags bool, kind *decode.Kind
 		if *kind == decode.KindBinary {
 			*kind = decode.KindMAC
 		}
-	case "ipv4", "ipv6":
+	case "ipv4", "ipv6", "ipv4-or-v6":
 		if *kind == decode.KindBinary || kind.IsInt() && (typ == "u32") {
 			*kind = decode.KindAddr
 		}

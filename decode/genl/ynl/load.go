@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/nldump/nldump/decode"
 	"github.com/nldump/nldump/decode/genl"
 	"gopkg.in/yaml.v3"
 )
@@ -75,15 +76,22 @@ func Load(path string) ([]*genl.Spec, error) {
 	return specs, nil
 }
 
-// Register builds a parsed spec's tables and registers a generic netlink family.
-// netlink-raw specs describe a protocol, not a family: use Protocol for them.
+// Register builds a parsed spec's tables and registers them: a generic netlink
+// family, or for a netlink-raw spec (a whole protocol, such as rt-link or
+// nftables) a decoder of its protocol number that takes over the message types
+// the spec describes and leaves the others to the decoder registered before.
 func Register(s *genl.Spec) error {
+	if s.Protocol == "netlink-raw" {
+		p, err := genl.NewRawSpecProtocol(s, decode.DefaultRegistry.Lookup(s.Protonum))
+		if err != nil {
+			return &Error{File: s.File, Msg: err.Error()}
+		}
+		decode.Register(s.Protonum, p)
+		return nil
+	}
 	f, err := s.Build()
 	if err != nil {
 		return &Error{File: s.File, Msg: err.Error()}
-	}
-	if s.Protocol == "netlink-raw" {
-		return nil
 	}
 	genl.RegisterFamily(s.Name, f)
 	return nil

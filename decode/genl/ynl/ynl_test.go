@@ -191,8 +191,9 @@ func TestLoadPathErrors(t *testing.T) {
 	if _, err := LoadPath(t.TempDir()); err == nil || !strings.Contains(err.Error(), "no *.yaml") {
 		t.Errorf("empty dir: %v", err)
 	}
+	defer decode.Register(unix.NETLINK_USERSOCK, decode.DefaultRegistry.Lookup(unix.NETLINK_USERSOCK)) // rawtoy.yaml takes it
 	specs, err := LoadPath("testdata")
-	if err != nil || len(specs) != 2 {
+	if err != nil || len(specs) != 3 {
 		t.Errorf("dir: %v %d", err, len(specs))
 	}
 }
@@ -207,4 +208,56 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestNetlinkRaw loads a netlink-raw spec: its message types (above 255, as
+// netfilter's are) decode by its tables, the others by the decoder registered
+// before it.
+func TestNetlinkRaw(t *testing.T) {
+	before := decode.DefaultRegistry.Lookup(unix.NETLINK_USERSOCK)
+	defer decode.Register(unix.NETLINK_USERSOCK, before)
+	if _, err := Load("testdata/rawtoy.yaml"); err != nil {
+		t.Fatal(err)
+	}
+	d := decode.NewDecoder()
+	data := cat(
+		msg(0x121, unix.NLM_F_REQUEST|unix.NLM_F_DUMP, []byte{2, 0, 0, 0}, u32(7), attr(1, []byte("obj\x00"))),
+		msg(0x120, unix.NLM_F_MULTI, []byte{2, 0, 0, 0}, u32(7), attr(1, []byte("obj\x00")), attr(2, u32(4096))),
+		msg(0x300, 0, attr(1, u32(1))), // not in the spec: the raw walk as before
+	)
+	fr := &capture.Frame{Protocol: unix.NETLINK_USERSOCK, Data: data, Length: len(data)}
+	msgs := d.DecodeFrame(fr, nil)
+	if len(msgs) != 3 {
+		t.Fatalf("%d messages", len(msgs))
+	}
+	if got := msgs[0].TypeName; got != "RAWTOY_MSG_GETOBJ" {
+		t.Errorf("type %q", got)
+	}
+	if got := msgs[0].Protocol.Name(); got != before.Name() {
+		t.Errorf("protocol renamed to %q (was %q)", got, before.Name())
+	}
+	if f := msgs[0].Header; f.Flags&unix.NLM_F_DUMP != unix.NLM_F_DUMP {
+		t.Errorf("flags %#x", f.Flags)
+	}
+	if got := msgs[0].Root.Children[0].Children[2].ValueString(); !strings.Contains(got, "DUMP") {
+		t.Errorf("GET flags read as %q, want DUMP", got)
+	}
+	want := map[string]string{"rawtoy.rawhdr.family": "2", "rawtoy.rawhdr.index": "7",
+		"rawtoy.obj_attrs.name": "obj", "rawtoy.obj_attrs.size": "4096"}
+	for name, v := range want {
+		f := msgs[1].Field(name)
+		if f == nil {
+			t.Errorf("no field %s in %s", name, msgs[1].TypeName)
+			continue
+		}
+		if got := f.ValueString(); got != v {
+			t.Errorf("%s = %q, want %q", name, got, v)
+		}
+	}
+	if msgs[1].TypeName != "RAWTOY_MSG_NEWOBJ" || msgs[0].Malformed || msgs[1].Malformed {
+		t.Errorf("reply %q, malformed %v %v", msgs[1].TypeName, msgs[0].Malformed, msgs[1].Malformed)
+	}
+	if got, wantName := msgs[2].TypeName, "type-768"; got != wantName {
+		t.Errorf("a type the spec lacks: %q, want the previous decoder's %q", got, wantName)
+	}
 }
