@@ -135,6 +135,9 @@ func TestCaptureValues(t *testing.T) {
 		{37, "xfrm.replay_esn.replay_window", "64"},
 		{37, "xfrm.replay_esn.bmp_len", "2"},
 		{45, "xfrm.polid.dir", "XFRM_POLICY_OUT (1)"},
+		// The request echoed in the EEXIST error is decoded too.
+		{40, "xfrm.id.spi", "0x00001000"},
+		{40, "xfrm.alg.name", "sha256"},
 	}
 	for _, c := range cases {
 		m := byFrame[c.frame]

@@ -216,3 +216,22 @@ func TestSmallMessages(t *testing.T) {
 		}
 	}
 }
+
+// TestTemplateCutShort: an XFRMA_TMPL whose last template is cut keeps the whole
+// ones and notes the rest.
+func TestTemplateCutShort(t *testing.T) {
+	w := wire{}
+	tmpl := cat(xaddr("10.0.0.2"), be32(0), u8(unix.IPPROTO_ESP), zero(3), w.u16(unix.AF_INET), zero(2),
+		xaddr("10.0.0.1"), w.u32(1), u8(xfrmModeTunnel), zero(3), zero(12))
+	pol := cat(w.selector("10.2.0.0", "10.1.0.0", 24, 24, 0, 0, unix.AF_INET), w.lifetimes(),
+		w.u32(0), w.u32(0), u8(xfrmPolicyOut), zero(3), zero(4))
+	data := w.msg(xfrmMsgNewPolicy, unix.NLM_F_REQUEST, pol, w.attr(xfrmaTmpl, tmpl, tmpl[:40]))
+	m := &decodeBytes(t, unix.NETLINK_XFRM, data, false)[0]
+	tm := m.Field("xfrma.tmpl")
+	if tm == nil || len(tm.Children) != 2 || tm.Children[1].Note == "" || !m.Malformed {
+		t.Fatalf("cut template not noted\n%s", tree(&m.Root))
+	}
+	if got := m.Summary(); !strings.HasSuffix(got, "tmpl esp tunnel 10.0.0.1->10.0.0.2 reqid 1 tmpl esp") {
+		t.Errorf("summary %q", got)
+	}
+}

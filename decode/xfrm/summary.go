@@ -93,7 +93,14 @@ func (s *sum) hex8(key string, v uint64) *sum {
 	return s
 }
 
-func (s *sum) String() string { return string(s.b) }
+// String returns the line (without a trailing space a cut struct could leave).
+func (s *sum) String() string {
+	b := s.b
+	for len(b) > 0 && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	return string(b)
+}
 
 // appendShort appends the value as ip-xfrm prints it: an enum's short name
 // ("esp", "tunnel", "out"), an address, a string escaped, a number.
@@ -279,13 +286,11 @@ func (s *sum) tmpls(p []decode.Field) {
 		tm := &t.Children[i]
 		id := child(tm, "xfrm.tmpl.id")
 		s.word("tmpl")
-		s.sep()
-		if pr := child(id, "xfrm.id.proto"); pr != nil {
-			s.b = appendShort(s.b, pr)
-		}
-		s.sep()
-		if m := child(tm, "xfrm.tmpl.mode"); m != nil {
-			s.b = appendShort(s.b, m)
+		for _, f := range [...]*decode.Field{child(id, "xfrm.id.proto"), child(tm, "xfrm.tmpl.mode")} {
+			if f != nil {
+				s.sep()
+				s.b = appendShort(s.b, f)
+			}
 		}
 		src, dst := child(tm, "xfrm.tmpl.saddr"), child(id, "xfrm.id.daddr")
 		if src != nil && dst != nil && !(allZero(src.Bytes) && allZero(dst.Bytes)) {
