@@ -256,7 +256,7 @@ func cases() []msgCase {
 			summary: "netlink generic RAW pid 4000 dst group 2 ino 555 groups 1,3,41",
 			fields: map[string]string{
 				"ndiag.protocol": "NETLINK_GENERIC (16)", "ndiag.state": "NETLINK_CONNECTED (1)",
-				"netlink_diag.flags": "0x00000028 (NO_ENOBUFS|CAP_ACK)", "ndr.frame_nr": "8",
+				"netlink_diag.flags": "0x00000028 (NO_ENOBUFS|CAP_ACK)", "ndr.frame_nr": "8", "netlink_diag.group": "1",
 			},
 		},
 		{
@@ -396,6 +396,40 @@ func TestMessages(t *testing.T) {
 					t.Errorf("no note containing %q\n%s", c.note, tree(m))
 				}
 			})
+		}
+	}
+}
+
+// TestNetlinkGroups checks the group children of NETLINK_DIAG_GROUPS in both byte
+// orders: one unsigned long (8 bytes) holding groups 1, 3 and 41, and two 32-bit
+// longs holding groups 2 and 33.
+func TestNetlinkGroups(t *testing.T) {
+	for _, o := range orders {
+		w := o.w
+		for _, c := range []struct {
+			bitmap []byte
+			want   string
+		}{
+			{w.u64(1<<0 | 1<<2 | 1<<40), "1,3,41"},
+			{cat(w.u32(1<<1), w.u32(1<<0), w.u32(0)), "2,33"}, // 12 bytes: 32-bit longs
+		} {
+			msgs := decodeFrames(t, w.be, w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 1,
+				[]byte{unix.AF_NETLINK, unix.SOCK_RAW, unix.NETLINK_ROUTE, 0}, zeros(24),
+				w.attr(netlinkDiagGroups, c.bitmap)))
+			g := msgs[0].Field("netlink_diag.groups")
+			var got []string
+			for _, k := range g.Children {
+				got = append(got, k.ValueString())
+				if k.Length != 1 || k.Bytes[0] == 0 {
+					t.Errorf("%s: group %s points at byte %x", o.name, k.ValueString(), k.Bytes)
+				}
+			}
+			if strings.Join(got, ",") != c.want {
+				t.Errorf("%s: groups %v, want %s", o.name, got, c.want)
+			}
+			if s := msgs[0].Summary(); !strings.HasSuffix(s, "groups "+c.want) {
+				t.Errorf("%s: summary %q", o.name, s)
+			}
 		}
 	}
 }

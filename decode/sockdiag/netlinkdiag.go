@@ -86,16 +86,45 @@ var netlinkRing = decode.NewStruct("netlink_diag_ring", "ndr",
 
 var netlinkAttrs = decode.NewAttrSet("NETLINK_DIAG", "netlink_diag",
 	memAttr(netlinkDiagMeminfo, "NETLINK_DIAG_MEMINFO"),
-	bina(netlinkDiagGroups, "NETLINK_DIAG_GROUPS", "Multicast group bitmap (unsigned longs in host order): bit n-1 for group n."),
+	decode.Attr{Type: netlinkDiagGroups, CName: "NETLINK_DIAG_GROUPS", Kind: decode.KindBinary, Custom: decodeGroups,
+		Desc: "Multicast group bitmap (unsigned longs in host order): bit n-1 for group n; one netlink_diag.group child per group."},
 	structa(netlinkDiagRxRing, "NETLINK_DIAG_RX_RING", netlinkRing, "Receive ring (mmap, removed in 4.6)."),
 	structa(netlinkDiagTxRing, "NETLINK_DIAG_TX_RING", netlinkRing, "Transmit ring (mmap, removed in 4.6)."),
 	decode.Attr{Type: netlinkDiagFlags, CName: "NETLINK_DIAG_FLAGS", Kind: decode.KindU32, Flags: ndiagFlags, Desc: "Socket flags (NDIAG_FLAG_*)."},
 )
 
+var defGroup = decode.FieldDef{Name: "netlink_diag.group", Label: "group", Kind: decode.KindU32,
+	Desc: "A multicast group the socket listens to (its bit in NETLINK_DIAG_GROUPS; the field's bytes are the byte holding the bit)."}
+
+// decodeGroups is the Custom hook of NETLINK_DIAG_GROUPS: one child per group set.
+func decodeGroups(c *decode.Context, f *decode.Field) {
+	n := 0
+	forEachGroup(f.Bytes, c.BigEndian, func(int, int) { n++ })
+	if n == 0 {
+		return
+	}
+	kids := c.Alloc(n)
+	i := 0
+	vs := f.Offset + 4
+	forEachGroup(f.Bytes, c.BigEndian, func(group, byteIdx int) {
+		c.SetBytes(&kids[i], &defGroup, vs+byteIdx, vs+byteIdx+1)
+		kids[i].Value = uint64(group)
+		i++
+	})
+	f.Children = kids
+}
+
 // groupList appends the group numbers set in a NETLINK_DIAG_GROUPS bitmap. The
 // bitmap is unsigned longs: 8 bytes each when its length is a multiple of 8 (a
 // 64-bit host, which byte order matters on), else 4.
 func groupList(dst []int, b []byte, be bool) []int {
+	forEachGroup(b, be, func(group, _ int) { dst = append(dst, group) })
+	return dst
+}
+
+// forEachGroup calls fn with each group set in the bitmap b and the index of the
+// byte holding its bit.
+func forEachGroup(b []byte, be bool, fn func(group, byteIdx int)) {
 	word := 4
 	if len(b)%8 == 0 {
 		word = 8
@@ -109,10 +138,9 @@ func groupList(dst []int, b []byte, be bool) []int {
 			v := b[byteIdx]
 			for bit := 0; bit < 8; bit++ {
 				if v&(1<<bit) != 0 {
-					dst = append(dst, w*8+i*8+bit+1)
+					fn(w*8+i*8+bit+1, byteIdx)
 				}
 			}
 		}
 	}
-	return dst
 }

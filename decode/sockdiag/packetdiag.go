@@ -101,7 +101,7 @@ var fanoutTypeEnum = decode.NewEnum("packet_fanout_type", "PACKET_FANOUT_", map[
 var packetFanout = decode.NewStruct("packet_diag_fanout", "pdiag_fanout",
 	decode.Member{CName: "id", Name: "pdiag_fanout.id", Kind: decode.KindU16, Desc: "Fanout group id."},
 	decode.Member{CName: "type", Name: "pdiag_fanout.type", Kind: decode.KindU8, Enum: fanoutTypeEnum, Desc: "Fanout mode."},
-	decode.Member{CName: "flags", Name: "pdiag_fanout.flags", Kind: decode.KindU8, Display: decode.DisplayHex, Desc: "PACKET_FANOUT_FLAG_* bits, shifted right 8."},
+	decode.Member{CName: "flags", Name: "pdiag_fanout.flags", Kind: decode.KindU8, Display: decode.DisplayHex, Desc: "PACKET_FANOUT_FLAG_* bits shifted right 8 (as getsockopt(PACKET_FANOUT) reports them; 0 from kernels whose diag reply holds only id and type)."},
 )
 
 // decodeFanout splits the fanout word; its parts are read from the u32 value, so
