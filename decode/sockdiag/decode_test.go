@@ -74,7 +74,7 @@ func cases() []msgCase {
 					w.attr(inetDiagReqBytecode, bc),
 					w.attr(inetDiagReqProtocol, w.u32(unix.IPPROTO_MPTCP)))}
 			},
-			summary: "inet6 tcp states ESTAB,LISTEN ext info,cong filter D_COND 2001:db8::1/64 S_GE 1024 protocol mptcp",
+			summary: "inet6 mptcp states ESTAB,LISTEN ext info,cong filter D_COND 2001:db8::1/64 S_GE 1024 protocol mptcp",
 			op:      decode.OpGet,
 			fields: map[string]string{
 				"sdiag.family": "AF_INET6 (10)", "sdiag.protocol": "IPPROTO_TCP (6)",
@@ -126,6 +126,19 @@ func cases() []msgCase {
 				"tcpi.app_limited":         "0x80 (delivery_rate_app_limited)",
 				"inet_diag.sockopt.flags1": "0xa0 (freebind|recverr)", "inet_diag.sockopt.flags2": "0x80 (bind_address_no_port)",
 			},
+		},
+		{
+			name: "mptcp reply: the protocol from INET_DIAG_REQ_PROTOCOL, mptcp_info kept raw",
+			frames: func(w wire) [][]byte {
+				req := w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 8, w.inetReqV2(unix.AF_INET, unix.IPPROTO_MPTCP&0xff, 1<<(inetDiagInfo-1), 0xfff, w.sockid(0, 0, nil, nil, 0, 0)),
+					w.attr(inetDiagReqProtocol, w.u32(unix.IPPROTO_MPTCP)))
+				rep := w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 8,
+					w.inetDiagMsg(unix.AF_INET, unix.BPF_TCP_ESTABLISHED, w.sockid(80, 40000, lo4, lo4, 0, 0), 0, 0, 0, 0, 3),
+					w.attr(inetDiagInfo, zeros(24)))
+				return [][]byte{req, rep}
+			},
+			summary: "mptcp ESTAB 127.0.0.1:80 -> 127.0.0.1:40000 ino 3 uid 0",
+			fields:  map[string]string{"inet_diag.info": "000000000000000000000000000000000000000000000000"},
 		},
 		{
 			name: "udp6 reply: INET_DIAG_INFO absent, protocol from the request",

@@ -341,15 +341,29 @@ func inetReply(c *decode.Context, off, end int) []decode.Field {
 // attrProtocol returns the value of INET_DIAG_PROTOCOL among the attributes at
 // Data[off:end], which names the protocol of a reply (a destroy notification)
 // better than its request.
-func attrProtocol(c *decode.Context, off, end int) (uint8, bool) {
+func attrProtocol(c *decode.Context, off, end int) (uint16, bool) {
 	if off >= end {
 		return 0, false
 	}
 	it := decode.NewAttrIter(c.Data, off, end, c.BigEndian)
 	for it.Next() {
 		if vs, ve := it.Value(); it.Type == inetDiagProtocol && ve > vs {
-			return c.Data[vs], true
+			return uint16(c.Data[vs]), true
 		}
 	}
 	return 0, false
+}
+
+// requestProtocol returns an inet request's protocol: INET_DIAG_REQ_PROTOCOL if
+// present (IPPROTO_MPTCP does not fit sdiag_protocol), else sdiag_protocol.
+func requestProtocol(c *decode.Context, off, end int) uint16 {
+	if ao := off + inetReq4.Size; ao < end {
+		it := decode.NewAttrIter(c.Data, ao, end, c.BigEndian)
+		for it.Next() {
+			if vs, ve := it.Value(); it.Type == inetDiagReqProtocol && ve-vs == 4 {
+				return uint16(c.U32(vs))
+			}
+		}
+	}
+	return uint16(c.Data[off+1])
 }

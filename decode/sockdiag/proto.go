@@ -56,7 +56,7 @@ func (Proto) DecodePayload(c *decode.Context, off, end int) []decode.Field {
 	if c.Header.Flags&unix.NLM_F_REQUEST != 0 {
 		switch {
 		case legacy:
-			proto := uint8(unix.IPPROTO_TCP)
+			proto := uint16(unix.IPPROTO_TCP)
 			if t == dccpdiagGetsock {
 				proto = unix.IPPROTO_DCCP
 			}
@@ -64,7 +64,7 @@ func (Proto) DecodePayload(c *decode.Context, off, end int) []decode.Field {
 			return inetRequest(c, off, end, true)
 		case fam == unix.AF_INET || fam == unix.AF_INET6:
 			if end-off > 1 {
-				noteRequest(c, c.Data[off+1])
+				noteRequest(c, requestProtocol(c, off, end))
 			}
 			return inetRequest(c, off, end, false)
 		case fam == unix.AF_UNIX:
@@ -79,9 +79,9 @@ func (Proto) DecodePayload(c *decode.Context, off, end int) []decode.Field {
 	switch {
 	case legacy || fam == unix.AF_INET || fam == unix.AF_INET6:
 		if legacy {
-			setProtocol(c, uint8(unix.IPPROTO_TCP))
+			setProtocol(c, unix.IPPROTO_TCP)
 			if t == dccpdiagGetsock {
-				setProtocol(c, uint8(unix.IPPROTO_DCCP))
+				setProtocol(c, unix.IPPROTO_DCCP)
 			}
 		} else {
 			setProtocol(c, replyProtocol(c)) // INET_DIAG_PROTOCOL, if there, overrides it

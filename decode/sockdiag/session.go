@@ -20,7 +20,7 @@ const protoUnknown = 0xffff
 // allocation per message).
 type recentRequests struct {
 	seq   [8]uint32
-	proto [8]uint8
+	proto [8]uint16
 	n     int
 }
 
@@ -44,7 +44,7 @@ func state(c *decode.Context) *recentRequests {
 
 // noteRequest remembers an inet request's protocol; echoed requests (inside
 // NLMSG_ERROR) are not requests of their own.
-func noteRequest(c *decode.Context, proto uint8) {
+func noteRequest(c *decode.Context, proto uint16) {
 	setProtocol(c, proto)
 	if c.Echoed {
 		return
@@ -72,7 +72,7 @@ func replyProtocol(c *decode.Context) uint16 {
 		seq := c.Header.Seq
 		for i := 0; i < len(r.seq) && i < r.n; i++ {
 			if r.seq[i] == seq {
-				return uint16(r.proto[i])
+				return r.proto[i]
 			}
 		}
 	}
@@ -83,13 +83,24 @@ func replyProtocol(c *decode.Context) uint16 {
 // decode.Message.Info: the inet protocol.
 type info uint16
 
-// unknownInfo is info(protoUnknown) boxed once: boxing a value above 255 allocates.
-var unknownInfo any = info(protoUnknown)
+// unknownInfo and mptcpInfo are info values above 255 boxed once: boxing them
+// per message would allocate (smaller ones are boxed without allocation).
+var (
+	unknownInfo any = info(protoUnknown)
+	mptcpInfo   any = info(unix.IPPROTO_MPTCP)
+)
 
-func setProtocol[T uint8 | uint16](c *decode.Context, p T) {
-	v := unknownInfo
-	if uint16(p) != protoUnknown {
-		v = info(uint8(p)) // below 256: boxed without allocation
+// setProtocol records the inet protocol of the message being decoded, for
+// INET_DIAG_INFO and the summary.
+func setProtocol(c *decode.Context, p uint16) {
+	var v any
+	switch {
+	case p < 256:
+		v = info(p)
+	case p == unix.IPPROTO_MPTCP:
+		v = mptcpInfo
+	default:
+		v = unknownInfo
 	}
 	if c.Msg != nil && !c.Echoed {
 		c.Msg.Info = v
