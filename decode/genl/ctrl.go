@@ -18,6 +18,7 @@ package genl
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/nldump/nldump/decode"
 	"golang.org/x/sys/unix"
@@ -114,7 +115,7 @@ func ctrlLearn(c *decode.Context, attrs []decode.Field, cmd uint8) {
 	}
 	var id uint16
 	var name []byte
-	var groups *decode.Field
+	var groups, ops *decode.Field
 	for i := range attrs {
 		a := &attrs[i]
 		if a.Unknown || a.Note != "" {
@@ -127,7 +128,12 @@ func ctrlLearn(c *decode.Context, attrs []decode.Field, cmd uint8) {
 			name = decode.TrimNUL(a.Bytes)
 		case unix.CTRL_ATTR_MCAST_GROUPS:
 			groups = a
+		case unix.CTRL_ATTR_OPS:
+			ops = a
 		}
+	}
+	if ops != nil {
+		nameOpIDs(LookupFamily(string(name)), ops)
 	}
 	if id == 0 || len(name) == 0 {
 		return
@@ -149,6 +155,36 @@ func ctrlLearn(c *decode.Context, attrs []decode.Field, cmd uint8) {
 			}
 		}
 		learnGroup(d.Session, fam, gid, gname)
+	}
+}
+
+// opIDDefs holds, per family nldump decodes, a CTRL_ATTR_OP_ID definition whose
+// values are named by the family's commands.
+var opIDDefs sync.Map // *Family -> *decode.FieldDef
+
+// nameOpIDs names the command numbers in a CTRL_ATTR_OPS list by the family's
+// commands (CTRL_ATTR_OP_ID 1 of ethtool: ETHTOOL_MSG_STRSET_GET), when nldump
+// knows the family.
+func nameOpIDs(f *Family, ops *decode.Field) {
+	if f == nil || f.reqHdr == nil {
+		return
+	}
+	v, ok := opIDDefs.Load(f)
+	if !ok {
+		base := ctrlOpAttrs.Lookup(unix.CTRL_ATTR_OP_ID).Def()
+		def := *base
+		def.Enum = f.reqHdr.Members[0].Enum
+		def.Desc = "Command number of the operation, named by the " + f.Name + " family's commands."
+		v, _ = opIDDefs.LoadOrStore(f, &def)
+	}
+	def := v.(*decode.FieldDef)
+	for i := range ops.Children {
+		op := &ops.Children[i]
+		for k := range op.Children {
+			if a := &op.Children[k]; a.Type == unix.CTRL_ATTR_OP_ID && !a.Unknown && a.Note == "" {
+				a.Def = def
+			}
+		}
 	}
 }
 

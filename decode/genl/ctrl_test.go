@@ -65,10 +65,10 @@ func TestCtrlNewFamily(t *testing.T) {
  genl.ctrl.maxattr=0
  genl.ctrl.ops
   genl.ctrl.ops.elem
-   genl.ctrl.op.id=1
+   genl.ctrl.op.id=ETHTOOL_MSG_STRSET_GET (1)
    genl.ctrl.op.flags=0x0000000e (CMD_CAP_DO|CMD_CAP_DUMP|CMD_CAP_HASPOL)
   genl.ctrl.ops.elem
-   genl.ctrl.op.id=3
+   genl.ctrl.op.id=ETHTOOL_MSG_LINKINFO_SET (3)
    genl.ctrl.op.flags=0x0000000b (ADMIN_PERM|CMD_CAP_DO|CMD_CAP_HASPOL)
  genl.ctrl.mcast_groups
   genl.ctrl.mcast_groups.elem

@@ -228,3 +228,32 @@ func isCtrlFrame(fr *capture.Frame) bool {
 	o := frameOrder(fr.Data)
 	return o != nil && o.Uint16(fr.Data[4:]) == unix.GENL_ID_CTRL
 }
+
+// TestPcapOpIDsNamed checks that the operations a NEWFAMILY reply lists are
+// named by the family's commands when nldump knows the family.
+func TestPcapOpIDsNamed(t *testing.T) {
+	msgs := decodeCapture(t, readFrames(t, "genl-ctrl.pcap"))
+	named := map[string]bool{}
+	for i := range msgs {
+		m := &msgs[i]
+		fam := m.Field("genl.ctrl.family_name")
+		if fam == nil {
+			continue
+		}
+		m.Root.Walk(func(f *decode.Field, _ int) bool {
+			if f.Def.Name == "genl.ctrl.op.id" {
+				v := f.ValueString()
+				if LookupFamily(string(decode.TrimNUL(fam.Bytes))) != nil && !strings.Contains(v, "_") {
+					t.Errorf("%s: operation %s not named", fam.ValueString(), v)
+				}
+				named[fam.ValueString()+" "+v] = true
+			}
+			return true
+		})
+	}
+	for _, w := range []string{"ethtool ETHTOOL_MSG_STRSET_GET (1)", "nlctrl CTRL_CMD_GETFAMILY (3)"} {
+		if !named[w] {
+			t.Errorf("no operation %q in genl-ctrl.pcap", w)
+		}
+	}
+}

@@ -92,6 +92,27 @@ var taskstatsTypeAttrs = decode.NewAttrSet("TASKSTATS_TYPE", "taskstats",
 	decode.Attr{Type: unix.TASKSTATS_TYPE_NULL, CName: "TASKSTATS_TYPE_NULL", Kind: decode.KindPad},
 )
 
+// cgroupstatsStruct is struct cgroupstats (include/uapi/linux/cgroupstats.h): the
+// tasks of a cgroup by state.
+var cgroupstatsStruct = decode.NewStruct("cgroupstats", "cgroupstats",
+	decode.Member{CName: "nr_sleeping", Kind: decode.KindU64, Desc: "Tasks sleeping."},
+	decode.Member{CName: "nr_running", Kind: decode.KindU64, Desc: "Tasks running."},
+	decode.Member{CName: "nr_stopped", Kind: decode.KindU64, Desc: "Tasks stopped."},
+	decode.Member{CName: "nr_uninterruptible", Kind: decode.KindU64, Desc: "Tasks in uninterruptible sleep."},
+	decode.Member{CName: "nr_io_wait", Kind: decode.KindU64, Desc: "Tasks waiting for I/O."},
+)
+
+// cgroupstatsCmdAttrs are the attributes of CGROUPSTATS_CMD_GET requests.
+var cgroupstatsCmdAttrs = decode.NewAttrSet("CGROUPSTATS_CMD_ATTR", "cgroupstats.cmd",
+	decode.Attr{Type: unix.CGROUPSTATS_CMD_ATTR_FD, CName: "CGROUPSTATS_CMD_ATTR_FD", Kind: decode.KindU32,
+		Desc: "File descriptor of the cgroup directory, in the requesting process."},
+)
+
+// cgroupstatsTypeAttrs are the attributes of CGROUPSTATS_CMD_NEW replies.
+var cgroupstatsTypeAttrs = decode.NewAttrSet("CGROUPSTATS_TYPE", "cgroupstats",
+	decode.Attr{Type: unix.CGROUPSTATS_TYPE_CGROUP_STATS, CName: "CGROUPSTATS_TYPE_CGROUP_STATS", Struct: cgroupstatsStruct},
+)
+
 func init() {
 	RegisterFamily(unix.TASKSTATS_GENL_NAME, &Family{
 		Prefix: "TASKSTATS_CMD_",
@@ -99,6 +120,8 @@ func init() {
 		Commands: []Command{
 			{Cmd: unix.TASKSTATS_CMD_GET, CName: "TASKSTATS_CMD_GET", Attrs: taskstatsCmdAttrs},
 			{Cmd: unix.TASKSTATS_CMD_NEW, CName: "TASKSTATS_CMD_NEW", Attrs: taskstatsTypeAttrs, Op: decode.OpNew},
+			{Cmd: unix.CGROUPSTATS_CMD_GET, CName: "CGROUPSTATS_CMD_GET", Name: "CGROUPSTATS_GET", Attrs: cgroupstatsCmdAttrs},
+			{Cmd: unix.CGROUPSTATS_CMD_NEW, CName: "CGROUPSTATS_CMD_NEW", Name: "CGROUPSTATS_NEW", Attrs: cgroupstatsTypeAttrs, Op: decode.OpNew},
 		},
 		Summary: taskstatsSummary,
 	})
