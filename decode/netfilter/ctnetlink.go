@@ -36,7 +36,7 @@ var (
 	ctStatusFlags = flagsByPrefix("ip_conntrack_status", "IPS_", "IPS_NAT_CLASH")
 	tcpStateEnum  = enumOf("tcp_conntrack", "TCP_CONNTRACK_")
 	sctpStateEnum = enumOf("sctp_conntrack", "SCTP_CONNTRACK_")
-	tcpFlags      = flagsOf("ip_ct_tcp_flags", "IP_CT_", "IP_CT_TCP_FLAG_WINDOW_SCALE", "IP_CT_TCP_FLAG_SACK_PERM",
+	tcpFlags      = flagsOf("ip_ct_tcp_flags", "IP_CT_TCP_FLAG_", "IP_CT_TCP_FLAG_WINDOW_SCALE", "IP_CT_TCP_FLAG_SACK_PERM",
 		"IP_CT_TCP_FLAG_CLOSE_INIT", "IP_CT_TCP_FLAG_BE_LIBERAL", "IP_CT_TCP_FLAG_DATA_UNACKNOWLEDGED",
 		"IP_CT_TCP_FLAG_MAXACK_SET", "IP_CT_EXP_CHALLENGE_ACK", "IP_CT_TCP_SIMULTANEOUS_OPEN")
 	expectFlags = flagsByPrefix("nf_ct_expect_flags", "NF_CT_EXPECT_")
