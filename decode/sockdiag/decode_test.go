@@ -115,6 +115,7 @@ func cases() []msgCase {
 				"idiag.cookie0": "0x00000002", "idiag.cookie1": "0x00000001", "inet_diag.meminfo.tmem": "4 bytes",
 				"tcpi.rto": "204000 us", "tcpi.snd_cwnd": "10 segments", "tcpi.total_retrans": "2 segments",
 				"tcpi.options": "0x06 (SACK|WSCALE)", "tcpi.app_limited": "0x01 (delivery_rate_app_limited)",
+				"tcpi.snd_wscale": "7", "tcpi.rcv_wscale": "9", "tcpi.delivery_rate_app_limited": "1", "tcpi.fastopen_client_fail": "0",
 				"inet_diag.tos": "0x10", "inet_diag.shutdown": "0x02 (SEND_SHUTDOWN)", "bbr.bw_lo": "125000 bytes/s",
 				"inet_diag.ulp_info.name": "tls", "inet_diag.ulp_info.tls.version": "TLS_1_3_VERSION (0x0304)",
 				"inet_diag.ulp_info.tls.txconf": "TLS_CONF_SW (2)", "inet_diag.ulp_info.tls.zc_ro_tx": "true",
@@ -443,6 +444,39 @@ func TestNetlinkGroups(t *testing.T) {
 			if s := msgs[0].Summary(); !strings.HasSuffix(s, "groups "+c.want) {
 				t.Errorf("%s: summary %q", o.name, s)
 			}
+		}
+	}
+}
+
+// TestTCPInfoFull decodes a whole 280-byte struct tcp_info (a 6.18 kernel's) in
+// both byte orders: the last members and the ECN bit fields of its last word.
+func TestTCPInfoFull(t *testing.T) {
+	for _, o := range orders {
+		w := o.w
+		word := uint32(2 | 1<<2 | 5<<4) // ecn_mode 2 (AccECN), accecn_opt_seen 1, accecn_fail_mode 5
+		if w.be {
+			word = 2<<30 | 1<<28 | 5<<24
+		}
+		ti := cat(w.tcpInfo104(1000, 500, 20), zeros(232-104), w.u32(65535), w.u32(7), w.u16(3), w.u16(1), w.u32(250), w.u32(4),
+			zeros(6*4), w.u32(word))
+		if len(ti) != tcpInfoSize {
+			t.Fatalf("built %d bytes", len(ti))
+		}
+		req := w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 2, w.inetReqV2(unix.AF_INET, unix.IPPROTO_TCP, 2, 0xfff, w.sockid(0, 0, nil, nil, 0, 0)))
+		rep := w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 2,
+			w.inetDiagMsg(unix.AF_INET, 1, w.sockid(1, 2, lo4, lo4, 0, 0), 0, 0, 0, 0, 0), w.attr(inetDiagInfo, ti))
+		m := &decodeFrames(t, w.be, req, rep)[0]
+		for name, want := range map[string]string{
+			"tcpi.rcv_wnd": "65535 bytes", "tcpi.rehash": "7", "tcpi.total_rto": "3", "tcpi.total_rto_recoveries": "1",
+			"tcpi.total_rto_time": "250 ms", "tcpi.received_ce": "4 segments",
+			"tcpi.ecn_mode": "2", "tcpi.accecn_opt_seen": "1", "tcpi.accecn_fail_mode": "5", "tcpi.options2": "0",
+		} {
+			if f := m.Field(name); f == nil || f.ValueString() != want {
+				t.Errorf("%s: %s = %v, want %s\n%s", o.name, name, f, want, tree(m))
+			}
+		}
+		if m.Malformed || m.Field("tcpi.extra") != nil {
+			t.Errorf("%s: malformed or extra bytes\n%s", o.name, tree(m))
 		}
 	}
 }

@@ -149,5 +149,5 @@ func (Proto) Summary(m *decode.Message) string {
 
 // Fields implements decode.FieldLister: the definitions no table holds.
 func (Proto) Fields() []*decode.FieldDef {
-	return []*decode.FieldDef{&defRaw, &defBcOp, &defAbstract, &defGroup}
+	return append([]*decode.FieldDef{&defRaw, &defBcOp, &defAbstract, &defGroup}, bitFieldDefs()...)
 }

@@ -151,4 +151,5 @@ func decodeTCPInfo(c *decode.Context, f *decode.Field) {
 		s = tcpInfoBE
 	}
 	prefixStruct(s)(c, f)
+	tcpInfoBitFields(c, f)
 }
