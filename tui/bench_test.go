@@ -151,3 +151,31 @@ func TestFirstScreen(t *testing.T) {
 		t.Errorf("%d ticks for %d messages: batches too small", ticks, m.store.Len())
 	}
 }
+
+// BenchmarkLoadMemory loads the real 120k-message dump through the loader and
+// the tick loop, as `nldump --tui -r` does, and reports the heap it keeps per
+// message (frames, summaries, rows, pairing) once loaded.
+func BenchmarkLoadMemory(b *testing.B) {
+	for b.Loop() {
+		src, err := capture.Open(capturePath("route-dump-120k.pcap.gz"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		m := New(src, Options{Name: "120k", NoColor: true})
+		m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		m.Init()
+		for !m.done {
+			time.Sleep(tickEvery)
+			m.Update(tickMsg{})
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/float64(m.store.Len()), "B/msg")
+		runtime.KeepAlive(m)
+		m.Stop()
+		src.Close()
+	}
+}
