@@ -174,6 +174,22 @@ func cases() []msgCase {
 			fields:  map[string]string{"sockaddr.port": "2905", "sockaddr.addr": "127.0.0.1", "inet_diag.info": "00000000000000000000000000000000"},
 		},
 		{
+			name: "BPF socket storage asked for and reported",
+			frames: func(w wire) [][]byte {
+				req := w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 11, w.inetReqV2(unix.AF_INET, unix.IPPROTO_TCP, 0, 0xfff, w.sockid(0, 0, nil, nil, 0, 0)),
+					w.nest(inetDiagReqSkBPFStorages, w.attr(unix.SK_DIAG_BPF_STORAGE_REQ_MAP_FD, w.u32(5))))
+				rep := w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 11,
+					w.inetDiagMsg(unix.AF_INET, unix.BPF_TCP_LISTEN, w.sockid(443, 0, nil, nil, 0, 0), 0, 0, 0, 0, 8),
+					w.nest(inetDiagSkBPFStorages, w.nest(unix.SK_DIAG_BPF_STORAGE,
+						w.attr(unix.SK_DIAG_BPF_STORAGE_MAP_ID, w.u32(17)),
+						w.attr(unix.SK_DIAG_BPF_STORAGE_PAD),
+						w.attr(unix.SK_DIAG_BPF_STORAGE_MAP_VALUE, w.u64(0xabcdef)))))
+				return [][]byte{req, rep}
+			},
+			summary: "tcp LISTEN 0.0.0.0:443 -> 0.0.0.0:* ino 8 uid 0",
+			fields:  map[string]string{"inet_diag.bpf_storage.map_id": "17"},
+		},
+		{
 			name: "legacy TCPDIAG_GETSOCK request and reply",
 			frames: func(w wire) [][]byte {
 				req := w.msg(tcpdiagGetsock, dumpReq, 4, cat([]byte{unix.AF_INET, 0, 0, 1 << (inetDiagMeminfo - 1)},

@@ -79,6 +79,18 @@ func TestLayoutsMatchXSys(t *testing.T) {
 	if o := sockaddrIn6.Member("sin6_scope_id").Offset(); o != int(reflect.TypeOf(unix.RawSockaddrInet6{}).Field(4).Offset) {
 		t.Errorf("sin6_scope_id at %d", o)
 	}
+	// The SK_MEMINFO_* array: member SK_MEMINFO_x is u32 number x.
+	for idx, cname := range map[int]string{
+		unix.SK_MEMINFO_RMEM_ALLOC: "SK_MEMINFO_RMEM_ALLOC", unix.SK_MEMINFO_RCVBUF: "SK_MEMINFO_RCVBUF",
+		unix.SK_MEMINFO_WMEM_ALLOC: "SK_MEMINFO_WMEM_ALLOC", unix.SK_MEMINFO_SNDBUF: "SK_MEMINFO_SNDBUF",
+		unix.SK_MEMINFO_FWD_ALLOC: "SK_MEMINFO_FWD_ALLOC", unix.SK_MEMINFO_WMEM_QUEUED: "SK_MEMINFO_WMEM_QUEUED",
+		unix.SK_MEMINFO_OPTMEM: "SK_MEMINFO_OPTMEM", unix.SK_MEMINFO_BACKLOG: "SK_MEMINFO_BACKLOG",
+		unix.SK_MEMINFO_DROPS: "SK_MEMINFO_DROPS",
+	} {
+		if m := skMeminfo.Member(cname); m == nil || m.Offset() != idx*4 {
+			t.Errorf("%s: not u32 number %d", cname, idx)
+		}
+	}
 	if o := inetMsg4.Member("idiag_inode").Offset(); o != 68 {
 		t.Errorf("idiag_inode at %d, want 68", o)
 	}
