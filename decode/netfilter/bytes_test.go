@@ -1,0 +1,309 @@
+package netfilter
+
+import (
+	"encoding/binary"
+	"strings"
+	"testing"
+
+	"github.com/nldump/nldump/capture"
+	"github.com/nldump/nldump/decode"
+	"golang.org/x/sys/unix"
+)
+
+// wire builds frames in one host byte order: nlmsghdr and nlattr headers follow
+// it, while netfilter's values are big-endian whatever the host (be16, be32).
+type wire struct{ bigEndian bool }
+
+func (w wire) order() binary.ByteOrder {
+	if w.bigEndian {
+		return binary.BigEndian
+	}
+	return binary.LittleEndian
+}
+
+// msg is an nlmsghdr (seq 1, pid 0) followed by the payload parts.
+func (w wire) msg(typ, flags uint16, parts ...[]byte) []byte {
+	var p []byte
+	for _, x := range parts {
+		p = append(p, x...)
+	}
+	b := make([]byte, 16, 16+len(p))
+	w.order().PutUint32(b[0:], uint32(16+len(p)))
+	w.order().PutUint16(b[4:], typ)
+	w.order().PutUint16(b[6:], flags)
+	w.order().PutUint32(b[8:], 1)
+	return append(b, p...)
+}
+
+// attr is an nlattr with the value parts, padded to 4 bytes.
+func (w wire) attr(typ uint16, parts ...[]byte) []byte {
+	var v []byte
+	for _, x := range parts {
+		v = append(v, x...)
+	}
+	b := make([]byte, 4, 4+len(v)+3)
+	w.order().PutUint16(b[0:], uint16(4+len(v)))
+	w.order().PutUint16(b[2:], typ)
+	b = append(b, v...)
+	for len(b)%4 != 0 {
+		b = append(b, 0)
+	}
+	return b
+}
+
+// nested is attr with NLA_F_NESTED, as libnftnl sends nests.
+func (w wire) nested(typ uint16, parts ...[]byte) []byte {
+	return w.attr(typ|unix.NLA_F_NESTED, parts...)
+}
+
+func nfgen(family uint8, resID uint16) []byte {
+	return []byte{family, 0, byte(resID >> 8), byte(resID)}
+}
+func be16v(v uint16) []byte { return []byte{byte(v >> 8), byte(v)} }
+func be32v(v uint32) []byte { return binary.BigEndian.AppendUint32(nil, v) }
+func cstr(s string) []byte  { return append([]byte(s), 0) }
+func nftType(t int) uint16  { return uint16(unix.NFNL_SUBSYS_NFTABLES<<8 | t) }
+
+// expr is an NFTA_LIST_ELEM holding one expression.
+func (w wire) expr(name string, data ...[]byte) []byte {
+	return w.nested(unix.NFTA_LIST_ELEM, w.attr(unix.NFTA_EXPR_NAME, cstr(name)), w.nested(unix.NFTA_EXPR_DATA, data...))
+}
+
+// rule is an NFT_MSG_NEWRULE request for table "filter", chain "input".
+func (w wire) rule(family uint8, exprs ...[]byte) []byte {
+	return w.msg(nftType(unix.NFT_MSG_NEWRULE), unix.NLM_F_REQUEST|unix.NLM_F_CREATE|unix.NLM_F_APPEND,
+		nfgen(family, 0),
+		w.attr(unix.NFTA_RULE_TABLE, cstr("filter")), // NFTA_RULE_TABLE "filter"
+		w.attr(unix.NFTA_RULE_CHAIN, cstr("input")),  // NFTA_RULE_CHAIN "input"
+		w.nested(unix.NFTA_RULE_EXPRESSIONS, exprs...))
+}
+
+// decodeOne decodes one frame in the wire's byte order and returns its first
+// message and summary.
+func decodeOne(t testing.TB, w wire, data []byte) (decode.Message, string) {
+	t.Helper()
+	d := decode.NewDecoder()
+	d.Order = decode.LittleEndian
+	if w.bigEndian {
+		d.Order = decode.BigEndian
+	}
+	fr := &capture.Frame{Number: 1, Protocol: unix.NETLINK_NETFILTER, Data: data, Length: len(data)}
+	msgs := d.DecodeFrame(fr, nil)
+	if len(msgs) == 0 {
+		t.Fatal("no message decoded")
+	}
+	m := msgs[0]
+	s := ""
+	if m.Error == nil {
+		s = summary(&m)
+	}
+	return m, s
+}
+
+// byteCase is a frame built in both byte orders and what must come out of it.
+type byteCase struct {
+	name    string
+	frame   func(w wire) []byte
+	typ     string
+	summary string
+	// fields maps filter names to the ValueString they must show.
+	fields map[string]string
+	// notes maps filter names to a fragment of their note.
+	notes     map[string]string
+	malformed bool
+}
+
+func byteCases() []byteCase {
+	return []byteCase{{
+		name: "truncated nfgenmsg",
+		frame: func(w wire) []byte {
+			return w.msg(nftType(unix.NFT_MSG_NEWTABLE), unix.NLM_F_REQUEST, []byte{unix.NFPROTO_INET, 0}) // 2 of 4 bytes
+		},
+		typ:       "NFT_MSG_NEWTABLE",
+		fields:    map[string]string{"nfgen.family": "NFPROTO_INET (1)"},
+		notes:     map[string]string{"nfgen": "needs 4 bytes"},
+		malformed: true,
+	}, {
+		name: "unknown expression name",
+		frame: func(w wire) []byte {
+			return w.rule(unix.NFPROTO_IPV4, w.expr("frobnicate", w.attr(1, be32v(5))))
+		},
+		typ:       "NFT_MSG_NEWRULE",
+		summary:   "ip filter input: [ frobnicate ]",
+		fields:    map[string]string{"nft.expr.name": "frobnicate"},
+		notes:     map[string]string{"nft.expr.data": "expression name unknown to nldump"},
+		malformed: true,
+	}, {
+		name: "unknown subsystem",
+		frame: func(w wire) []byte {
+			return w.msg(99<<8|2, unix.NLM_F_REQUEST, nfgen(unix.NFPROTO_IPV4, 0), w.attr(1, be32v(1)))
+		},
+		typ:       "NFNL_SUBSYS_99_MSG_2",
+		notes:     map[string]string{"nfnl.payload": "subsystem 99 unknown to nldump"},
+		malformed: true,
+	}, {
+		name: "unknown nftables message type",
+		frame: func(w wire) []byte {
+			return w.msg(nftType(200), 0, nfgen(unix.NFPROTO_INET, 7), w.attr(1, cstr("x")))
+		},
+		typ:       "NFT_MSG_200",
+		fields:    map[string]string{"nfgen.res_id": "7"},
+		notes:     map[string]string{"nfnl.payload": "NFNL_SUBSYS_NFTABLES message type 200 unknown"},
+		malformed: true,
+	}, {
+		name: "jump verdict: negative big-endian code",
+		frame: func(w wire) []byte {
+			return w.rule(unix.NFPROTO_IPV4, w.expr("immediate",
+				w.attr(unix.NFTA_IMMEDIATE_DREG, be32v(unix.NFT_REG_VERDICT)),
+				w.nested(unix.NFTA_IMMEDIATE_DATA, w.nested(unix.NFTA_DATA_VERDICT,
+					w.attr(unix.NFTA_VERDICT_CODE, []byte{0xff, 0xff, 0xff, 0xfd}), // NFT_JUMP = -3
+					w.attr(unix.NFTA_VERDICT_CHAIN, cstr("tcp_in"))))))
+		},
+		typ:     "NFT_MSG_NEWRULE",
+		summary: "ip filter input: jump tcp_in",
+		fields: map[string]string{"nft.verdict.code": "NFT_JUMP (-3)", "nft.verdict.chain": "tcp_in",
+			"nft.immediate.dreg": "NFT_REG_VERDICT (0)", "nlmsg.flags": "0x0c01 (REQUEST|CREATE|APPEND)"},
+	}, {
+		name: "ip saddr match, payload and cmp",
+		frame: func(w wire) []byte {
+			return w.rule(unix.NFPROTO_IPV4,
+				w.expr("payload", w.attr(unix.NFTA_PAYLOAD_DREG, be32v(unix.NFT_REG_1)),
+					w.attr(unix.NFTA_PAYLOAD_BASE, be32v(unix.NFT_PAYLOAD_NETWORK_HEADER)),
+					w.attr(unix.NFTA_PAYLOAD_OFFSET, be32v(12)), w.attr(unix.NFTA_PAYLOAD_LEN, be32v(4))),
+				w.expr("cmp", w.attr(unix.NFTA_CMP_SREG, be32v(unix.NFT_REG_1)), w.attr(unix.NFTA_CMP_OP, be32v(unix.NFT_CMP_NEQ)),
+					w.nested(unix.NFTA_CMP_DATA, w.attr(unix.NFTA_DATA_VALUE, []byte{10, 0, 0, 1}))),
+				w.expr("counter"),
+				w.expr("immediate", w.attr(unix.NFTA_IMMEDIATE_DREG, be32v(0)),
+					w.nested(unix.NFTA_IMMEDIATE_DATA, w.nested(unix.NFTA_DATA_VERDICT, w.attr(unix.NFTA_VERDICT_CODE, be32v(0))))))
+		},
+		typ:     "NFT_MSG_NEWRULE",
+		summary: "ip filter input: ip saddr != 10.0.0.1 counter drop",
+		fields: map[string]string{"nft.payload.base": "NFT_PAYLOAD_NETWORK_HEADER (1)", "nft.payload.offset": "12 bytes",
+			"nft.cmp.op": "NFT_CMP_NEQ (1)", "nft.data.value": "0a000001", "nft.verdict.code": "NF_DROP (0)"},
+	}, {
+		name: "unknown-protocol transport fields read as th",
+		frame: func(w wire) []byte {
+			return w.rule(unix.NFPROTO_INET,
+				w.expr("payload", w.attr(unix.NFTA_PAYLOAD_DREG, be32v(unix.NFT_REG32_00)),
+					w.attr(unix.NFTA_PAYLOAD_BASE, be32v(unix.NFT_PAYLOAD_TRANSPORT_HEADER)),
+					w.attr(unix.NFTA_PAYLOAD_OFFSET, be32v(2)), w.attr(unix.NFTA_PAYLOAD_LEN, be32v(2))),
+				w.expr("cmp", w.attr(unix.NFTA_CMP_SREG, be32v(unix.NFT_REG32_00)), w.attr(unix.NFTA_CMP_OP, be32v(unix.NFT_CMP_EQ)),
+					w.nested(unix.NFTA_CMP_DATA, w.attr(unix.NFTA_DATA_VALUE, be16v(53)))),
+				w.expr("reject", w.attr(unix.NFTA_REJECT_TYPE, be32v(unix.NFT_REJECT_TCP_RST))))
+		},
+		typ:     "NFT_MSG_NEWRULE",
+		summary: "inet filter input: th dport 53 reject with tcp reset",
+		fields:  map[string]string{"nft.payload.dreg": "NFT_REG32_00 (8)", "nft.reject.type": "NFT_REJECT_TCP_RST (1)"},
+	}, {
+		name: "expression without a simple nft form prints as nft --debug",
+		frame: func(w wire) []byte {
+			return w.rule(unix.NFPROTO_IPV4,
+				w.expr("payload", w.attr(unix.NFTA_PAYLOAD_DREG, be32v(unix.NFT_REG_1)),
+					w.attr(unix.NFTA_PAYLOAD_BASE, be32v(unix.NFT_PAYLOAD_TRANSPORT_HEADER)),
+					w.attr(unix.NFTA_PAYLOAD_OFFSET, be32v(2)), w.attr(unix.NFTA_PAYLOAD_LEN, be32v(2))),
+				w.expr("numgen", w.attr(unix.NFTA_NG_DREG, be32v(unix.NFT_REG_2)), w.attr(unix.NFTA_NG_MODULUS, be32v(2)),
+					w.attr(unix.NFTA_NG_TYPE, be32v(unix.NFT_NG_RANDOM))))
+		},
+		typ:     "NFT_MSG_NEWRULE",
+		summary: "ip filter input: [ payload load 2b @ transport header + 2 => reg 1 ] [ numgen dreg nft_reg_2 (2) modulus 2 type nft_ng_random (1) ]",
+		fields:  map[string]string{"nft.ng.type": "NFT_NG_RANDOM (1)"},
+	}, {
+		name: "netdev base chain: hook by family, negative priority",
+		frame: func(w wire) []byte {
+			return w.msg(nftType(unix.NFT_MSG_NEWCHAIN), unix.NLM_F_REQUEST|unix.NLM_F_CREATE, nfgen(unix.NFPROTO_NETDEV, 0),
+				w.attr(unix.NFTA_CHAIN_TABLE, cstr("t")), w.attr(unix.NFTA_CHAIN_NAME, cstr("c")),
+				w.nested(unix.NFTA_CHAIN_HOOK, w.attr(unix.NFTA_HOOK_HOOKNUM, be32v(unix.NF_NETDEV_INGRESS)),
+					w.attr(unix.NFTA_HOOK_PRIORITY, be32v(0xffffff9c)), // -100
+					w.attr(unix.NFTA_HOOK_DEV, cstr("eth0"))),
+				w.attr(unix.NFTA_CHAIN_POLICY, be32v(0)), w.attr(unix.NFTA_CHAIN_TYPE, cstr("filter")))
+		},
+		typ:     "NFT_MSG_NEWCHAIN",
+		summary: `netdev t c { type filter hook ingress device "eth0" priority -100; policy drop; }`,
+		fields:  map[string]string{"nft.hook.hooknum": "NF_NETDEV_INGRESS (0)", "nft.hook.priority": "-100"},
+	}, {
+		name: "batch begin names the subsystem in res_id",
+		frame: func(w wire) []byte {
+			return w.msg(unix.NFNL_MSG_BATCH_BEGIN, unix.NLM_F_REQUEST, nfgen(unix.NFPROTO_UNSPEC, unix.NFNL_SUBSYS_NFTABLES),
+				w.attr(unix.NFNL_BATCH_GENID, be32v(42)))
+		},
+		typ:     "NFNL_MSG_BATCH_BEGIN",
+		summary: "nftables genid 42",
+		fields:  map[string]string{"nfgen.subsys": "NFNL_SUBSYS_NFTABLES (10)", "nfnl.batch.genid": "42"},
+	}, {
+		name: "conntrack event: tuple, status, timeout, TCP state",
+		frame: func(w wire) []byte {
+			return w.msg(unix.NFNL_SUBSYS_CTNETLINK<<8, unix.NLM_F_CREATE|unix.NLM_F_EXCL, nfgen(unix.NFPROTO_IPV4, 0),
+				w.nested(uint16(num("CTA_TUPLE_ORIG")),
+					w.nested(uint16(num("CTA_TUPLE_IP")),
+						w.attr(uint16(num("CTA_IP_V4_SRC")), []byte{10, 0, 0, 1}),
+						w.attr(uint16(num("CTA_IP_V4_DST")), []byte{10, 0, 0, 2})),
+					w.nested(uint16(num("CTA_TUPLE_PROTO")),
+						w.attr(uint16(num("CTA_PROTO_NUM")), []byte{unix.IPPROTO_TCP}),
+						w.attr(uint16(num("CTA_PROTO_SRC_PORT")), be16v(40000)),
+						w.attr(uint16(num("CTA_PROTO_DST_PORT")), be16v(80)))),
+				w.attr(uint16(num("CTA_STATUS")), be32v(uint32(num("IPS_CONFIRMED")))),
+				w.attr(uint16(num("CTA_TIMEOUT")), be32v(120)),
+				w.nested(uint16(num("CTA_PROTOINFO")), w.nested(uint16(num("CTA_PROTOINFO_TCP")),
+					w.attr(uint16(num("CTA_PROTOINFO_TCP_STATE")), []byte{byte(num("TCP_CONNTRACK_SYN_SENT"))}))))
+		},
+		typ:     "IPCTNL_MSG_CT_NEW",
+		summary: "NEW tcp 10.0.0.1:40000 -> 10.0.0.2:80 [SYN_SENT] timeout 120 [UNREPLIED]",
+		fields: map[string]string{"ct.proto.src_port": "40000", "ct.ip.v4_dst": "10.0.0.2", "ct.status": "0x00000008 (CONFIRMED)",
+			"ct.timeout": "120 s", "nlmsg.flags": "0x0600 (EXCL|CREATE)"},
+	}, {
+		name: "nfqueue verdict",
+		frame: func(w wire) []byte {
+			return w.msg(unix.NFNL_SUBSYS_QUEUE<<8|uint16(num("NFQNL_MSG_VERDICT")), unix.NLM_F_REQUEST, nfgen(unix.NFPROTO_UNSPEC, 3),
+				w.attr(uint16(num("NFQA_VERDICT_HDR")), be32v(uint32(num("NF_ACCEPT"))), be32v(7)),
+				w.attr(uint16(num("NFQA_MARK")), be32v(0x10)))
+		},
+		typ:     "NFQNL_MSG_VERDICT",
+		summary: "queue 3 id 7 accept mark 0x00000010",
+		fields:  map[string]string{"nfq.verdict.verdict": "NF_ACCEPT (1)", "nfq.verdict.id": "7", "nfgen.res_id": "3"},
+	}}
+}
+
+func TestByteLiterals(t *testing.T) {
+	for _, c := range byteCases() {
+		for _, w := range []wire{{false}, {true}} {
+			name := c.name + map[bool]string{false: " (little-endian)", true: " (big-endian)"}[w.bigEndian]
+			t.Run(name, func(t *testing.T) {
+				m, s := decodeOne(t, w, c.frame(w))
+				if m.TypeName != c.typ {
+					t.Errorf("type %s, want %s", m.TypeName, c.typ)
+				}
+				if c.summary != "" && s != c.summary {
+					t.Errorf("summary\n got %s\nwant %s", s, c.summary)
+				}
+				if m.Malformed != c.malformed {
+					t.Errorf("malformed %v, want %v", m.Malformed, c.malformed)
+				}
+				for name, want := range c.fields {
+					if f := m.Field(name); f == nil || f.ValueString() != want {
+						t.Errorf("%s = %s, want %s", name, valueOf(f), want)
+					}
+				}
+				for name, want := range c.notes {
+					if f := m.Field(name); f == nil || !strings.Contains(f.Note, want) {
+						t.Errorf("%s note %q, want it to contain %q", name, noteOf(f), want)
+					}
+				}
+				if !c.malformed {
+					m.Root.Walk(func(f *decode.Field, _ int) bool {
+						if f.Unknown || f.Note != "" {
+							t.Errorf("%s: unknown=%v note %q", f.Def.Name, f.Unknown, f.Note)
+						}
+						return true
+					})
+				}
+			})
+		}
+	}
+}
+
+func noteOf(f *decode.Field) string {
+	if f == nil {
+		return "<no field>"
+	}
+	return f.Note
+}
