@@ -322,11 +322,54 @@ func cases() []msgCase {
 		{
 			name: "request of a family without a decoder",
 			frames: func(w wire) [][]byte {
-				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 1, []byte{unix.AF_VSOCK, 0, 0, 0}, w.u32(0xffff), zeros(12))}
+				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 1, []byte{unix.AF_TIPC, 0, 0, 0}, w.u32(0xffff), zeros(12))}
 			},
-			summary: "vsock",
+			summary: "tipc",
 			op:      decode.OpGet,
-			fields:  map[string]string{"sdiag.family": "AF_VSOCK (40)", "sdiag.protocol": "0"},
+			fields:  map[string]string{"sdiag.family": "AF_TIPC (30)", "sdiag.protocol": "0"},
+		},
+		{
+			name: "vsock request and reply",
+			frames: func(w wire) [][]byte {
+				req := w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 1, []byte{unix.AF_VSOCK, 0, 0, 0}, w.u32(1<<unix.BPF_TCP_LISTEN), w.u32(0), w.u32(0), w.u32(0), w.u32(0))
+				rep := w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 1, []byte{unix.AF_VSOCK, unix.SOCK_STREAM, unix.BPF_TCP_LISTEN, 0},
+					w.u32(0xffffffff), w.u32(1024), w.u32(0), w.u32(0), w.u32(66), w.u32(3), w.u32(0))
+				return [][]byte{req, rep}
+			},
+			summary: "vsock STREAM LISTEN *:1024 -> 0:0 ino 66",
+			fields:  map[string]string{"vdiag.src_port": "1024", "vdiag.ino": "66", "vdiag.cookie0": "0x00000003"},
+		},
+		{
+			name: "vsock request",
+			frames: func(w wire) [][]byte {
+				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 1, []byte{unix.AF_VSOCK, 0, 0, 0}, w.u32(1<<unix.BPF_TCP_LISTEN), w.u32(0), w.u32(0), w.u32(0), w.u32(0))}
+			},
+			summary: "vsock states LISTEN",
+			op:      decode.OpGet,
+			fields:  map[string]string{"vdiag.states": "0x00000400 (LISTEN)"},
+		},
+		{
+			name: "xdp reply",
+			frames: func(w wire) [][]byte {
+				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 1, []byte{unix.AF_XDP, unix.SOCK_RAW, 0, 0}, w.u32(90), w.u32(4), w.u32(0),
+					w.attr(xdpDiagInfo, w.u32(3), w.u32(1)),
+					w.attr(xdpDiagUID, w.u32(0)),
+					w.attr(xdpDiagRxRing, w.u32(2048)),
+					w.attr(xdpDiagUmem, w.u64(1<<22), w.u32(1), w.u32(1024), w.u32(4096), w.u32(0), w.u32(3), w.u32(1), w.u32(xdpDuFZerocopy), w.u32(1)),
+					w.attr(xdpDiagUmemFillRing, w.u32(2048)),
+					w.attr(xdpDiagStats, w.u64(1), w.u64(2), w.u64(3), w.u64(4), w.u64(5), w.u64(6)))}
+			},
+			summary: "xdp RAW ino 90 ifindex 3 queue 1 umem 1",
+			fields: map[string]string{"xdp_diag.umem.flags": "0x00000001 (ZEROCOPY)", "xdp_diag.stats.tx_ring_empty": "6",
+				"xdp_diag.umem.size": "4194304 bytes", "xdp_diag.ring.entries": "2048"},
+		},
+		{
+			name: "xdp request",
+			frames: func(w wire) [][]byte {
+				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 1, []byte{unix.AF_XDP, 0, 0, 0}, w.u32(0), w.u32(xdpShowInfo|xdpShowUmem|xdpShowStats), w.u32(0), w.u32(0))}
+			},
+			summary: "xdp show info,umem,stats",
+			op:      decode.OpGet,
 		},
 		{
 			name: "inet reply cut inside struct inet_diag_msg",
@@ -368,7 +411,7 @@ func cases() []msgCase {
 				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 1, []byte{unix.AF_UNIX, 0, 0, 0}, zeros(20), w.u32(0xdeadbeef))}
 			},
 			malformed: true,
-			note:      "this request carries no attributes",
+			note:      "this message carries no attributes",
 		},
 	}
 }

@@ -1,7 +1,8 @@
 // Package sockdiag decodes NETLINK_SOCK_DIAG (protocol 4): SOCK_DIAG_BY_FAMILY
 // requests and replies for inet and inet6 (inet_diag), unix (unix_diag), netlink
-// (netlink_diag) and packet (packet_diag) sockets, as ss(8) speaks them, plus the
-// legacy TCPDIAG_GETSOCK and DCCPDIAG_GETSOCK types and SOCK_DESTROY.
+// (netlink_diag), packet (packet_diag), vsock (vsock_diag) and XDP (xdp_diag)
+// sockets, as ss(8) speaks them, plus the legacy TCPDIAG_GETSOCK and
+// DCCPDIAG_GETSOCK types and SOCK_DESTROY.
 //
 // Import it for its side effect (decode/all does): its init registers the decoder.
 //
@@ -19,7 +20,8 @@
 //
 //   - proto.go: the decoder, dispatch by direction and family.
 //   - inet.go, tcpinfo.go, bytecode.go: inet_diag, struct tcp_info, the filter program.
-//   - unixdiag.go, netlinkdiag.go, packetdiag.go: the other families.
+//   - unixdiag.go, netlinkdiag.go, packetdiag.go, vsockxdp.go: the other families.
+//   - sockaddr.go, bitfield.go: SCTP address arrays, C bit fields.
 //   - common.go: enums and the SK_MEMINFO_* array all families share.
 //   - session.go: the IP protocol of each inet request, which its replies lack.
 //   - summary.go: ss-style one-line summaries.

@@ -59,6 +59,7 @@ func TestLayoutsMatchXSys(t *testing.T) {
 		{packetRing, 28}, {netlinkRing, 16}, {unixVFS, 8}, {unixRqlen, 8}, {sockFilter, 8},
 		{skMeminfo, unix.SK_MEMINFO_VARS * 4}, {bcOp, 4}, {bcHostcond4, 12}, {bcHostcond6, 24},
 		{sockaddrIn, 128}, {sockaddrIn6, 128}, {sockaddrOther, 128},
+		{vsockReq, 24}, {vsockMsg, 32}, {xdpReq, 20}, {xdpMsg, 16}, {xdpUmem, 40}, {xdpStats, 48}, {xdpInfo, 8},
 	} {
 		if c.s.Size != c.size {
 			t.Errorf("struct %s: %d bytes, want %d", c.s.CName, c.s.Size, c.size)

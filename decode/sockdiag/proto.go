@@ -73,6 +73,10 @@ func (Proto) DecodePayload(c *decode.Context, off, end int) []decode.Field {
 			return headerAttrs(c, netlinkReq, nil, off, end)
 		case fam == unix.AF_PACKET:
 			return headerAttrs(c, packetReq, nil, off, end)
+		case fam == unix.AF_VSOCK:
+			return headerAttrs(c, vsockReq, nil, off, end)
+		case fam == unix.AF_XDP:
+			return headerAttrs(c, xdpReq, nil, off, end)
 		}
 		return headerRaw(c, off, end)
 	}
@@ -93,6 +97,10 @@ func (Proto) DecodePayload(c *decode.Context, off, end int) []decode.Field {
 		return headerAttrs(c, netlinkMsg, netlinkAttrs, off, end)
 	case fam == unix.AF_PACKET:
 		return headerAttrs(c, packetMsg, packetAttrs, off, end)
+	case fam == unix.AF_VSOCK:
+		return headerAttrs(c, vsockMsg, nil, off, end)
+	case fam == unix.AF_XDP:
+		return headerAttrs(c, xdpMsg, xdpAttrs, off, end)
 	}
 	return raw(c, off, end)
 }
@@ -113,7 +121,7 @@ func headerAttrs(c *decode.Context, s *decode.Struct, set *decode.AttrSet, off, 
 	} else {
 		attrs = c.Alloc(1)
 		c.SetBytes(&attrs[0], &defRaw, ao, end)
-		c.Note(&attrs[0], "%d bytes after struct %s at offset %d: this request carries no attributes", end-ao, s.CName, ao)
+		c.Note(&attrs[0], "%d bytes after struct %s at offset %d: this message carries no attributes", end-ao, s.CName, ao)
 	}
 	f := c.Alloc(1 + len(attrs))
 	f[0] = h

@@ -37,6 +37,10 @@ func summary(m *decode.Message) string {
 		netlinkSummary(&b, m, h, attrs)
 	case unix.AF_PACKET:
 		packetSummary(&b, h, attrs)
+	case unix.AF_VSOCK:
+		vsockSummary(&b, h)
+	case unix.AF_XDP:
+		xdpSummary(&b, h, attrs)
 	default:
 		b.WriteString(familyEnum.Short(fam))
 	}
@@ -184,6 +188,19 @@ func requestSummary(m *decode.Message, fam uint64, h *decode.Field, attrs []deco
 		}
 		if v, ok := child(h, "pdiag.show"); ok && v != 0 {
 			b.WriteString(" show " + flagList(packetShowFlags, v, ""))
+		}
+	case unix.AF_VSOCK:
+		b.WriteString("vsock")
+		if v, ok := child(h, "vdiag.states"); ok {
+			b.WriteString(" states " + statesList(v))
+		}
+	case unix.AF_XDP:
+		b.WriteString("xdp")
+		if v, _ := child(h, "xdiag.ino"); v != 0 {
+			b.WriteString(" ino " + strconv.FormatUint(v, 10))
+		}
+		if v, ok := child(h, "xdiag.show"); ok && v != 0 {
+			b.WriteString(" show " + flagList(xdpShowFlags, v, ""))
 		}
 	default:
 		b.WriteString(familyEnum.Short(fam))
@@ -391,5 +408,55 @@ func packetSummary(b *strings.Builder, h *decode.Field, attrs []decode.Field) {
 	}
 	if f := attr(attrs, "packet_diag.filter"); f != nil {
 		b.WriteString(" filter " + strconv.Itoa(len(f.Children)) + " insns")
+	}
+}
+
+// vsockAddr renders a cid or port, * for the wildcard (VMADDR_CID_ANY,
+// VMADDR_PORT_ANY: -1).
+func vsockAddr(v uint64) string {
+	if v == 0xffffffff {
+		return "*"
+	}
+	return strconv.FormatUint(v, 10)
+}
+
+func vsockSummary(b *strings.Builder, h *decode.Field) {
+	b.WriteString("vsock")
+	if v, ok := child(h, "vdiag.type"); ok {
+		b.WriteString(" " + strings.ToUpper(sockTypeEnum.Short(v)))
+	}
+	if v, ok := child(h, "vdiag.state"); ok {
+		b.WriteString(" " + stateName(v))
+	}
+	sc, _ := child(h, "vdiag.src_cid")
+	sp, _ := child(h, "vdiag.src_port")
+	dc, _ := child(h, "vdiag.dst_cid")
+	dp, _ := child(h, "vdiag.dst_port")
+	b.WriteString(" " + vsockAddr(sc) + ":" + vsockAddr(sp) + " -> " + vsockAddr(dc) + ":" + vsockAddr(dp))
+	if v, ok := child(h, "vdiag.ino"); ok {
+		b.WriteString(" ino " + strconv.FormatUint(v, 10))
+	}
+}
+
+func xdpSummary(b *strings.Builder, h *decode.Field, attrs []decode.Field) {
+	b.WriteString("xdp")
+	if v, ok := child(h, "xdiag.type"); ok {
+		b.WriteString(" " + strings.ToUpper(sockTypeEnum.Short(v)))
+	}
+	if v, ok := child(h, "xdiag.ino"); ok {
+		b.WriteString(" ino " + strconv.FormatUint(v, 10))
+	}
+	if in := attr(attrs, "xdp_diag.info"); in != nil {
+		if v, ok := child(in, "xdp_diag.info.ifindex"); ok {
+			b.WriteString(" ifindex " + strconv.FormatUint(v, 10))
+		}
+		if v, ok := child(in, "xdp_diag.info.queue_id"); ok {
+			b.WriteString(" queue " + strconv.FormatUint(v, 10))
+		}
+	}
+	if u := attr(attrs, "xdp_diag.umem"); u != nil {
+		if v, ok := child(u, "xdp_diag.umem.id"); ok {
+			b.WriteString(" umem " + strconv.FormatUint(v, 10))
+		}
 	}
 }
