@@ -29,6 +29,7 @@ var builtins = []struct {
 }
 
 func init() {
+	fixEthtoolSpec(ethtoolSpec)
 	for _, b := range builtins {
 		f, err := b.spec.Build()
 		if err != nil {
@@ -83,22 +84,6 @@ func linkName(m *decode.Message, f *decode.Field) string {
 }
 
 func hasSuffix(s, suf string) bool { return strings.HasSuffix(s, suf) }
-
-// ethtoolSummary: "dev veth0", from the request header nest.
-func ethtoolSummary(m *decode.Message, cmd uint8, reply bool) string {
-	s := deviceSummary(m, cmd, reply)
-	if f := m.Field("ethtool.linkmodes.speed"); f != nil {
-		s += " speed " + f.ValueString()
-	}
-	if f := m.Field("ethtool.linkstate.link"); f != nil {
-		if f.Value != 0 {
-			s += " link up"
-		} else {
-			s += " link down"
-		}
-	}
-	return s
-}
 
 // devlinkSummary: "pci/0000:01:00.0 port 1", the devlink handle and the object.
 func devlinkSummary(m *decode.Message, cmd uint8, reply bool) string {

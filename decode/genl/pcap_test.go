@@ -142,6 +142,15 @@ func TestPcapSummaries(t *testing.T) {
 	has("nlctrl NEWFAMILY", "ethtool id ")
 	has("nlctrl GETFAMILY", "ethtool")
 	has("ethtool LINKINFO_GET", "dev ")
+	// What ethtool.log shows for the same messages: "Port: Twisted Pair",
+	// "Transceiver: internal"; -l "RX: 1 (max 2)"; -k's 25 features on, besides
+	// its three aggregate lines; the features string set of 64 names.
+	has("ethtool LINKINFO_GET", "dev veth0 port tp transceiver internal")
+	has("ethtool CHANNELS_GET", "dev veth0 rx 1/2 tx 1/2")
+	has("ethtool CHANNELS_SET", "dev veth0 rx 1 tx 1")
+	has("ethtool FEATURES_GET", "dev veth0 active 25/64 features")
+	has("ethtool STRSET_GET", "sets features(64)")
+	has("ethtool LINKSTATE_GET", "dev veth0 link up")
 	has("wireguard GET_DEVICE", "dev ")
 	has("nl80211 NEW_INTERFACE", "")
 }
