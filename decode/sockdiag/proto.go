@@ -82,12 +82,12 @@ func (Proto) DecodePayload(c *decode.Context, off, end int) []decode.Field {
 	}
 	switch {
 	case legacy || fam == unix.AF_INET || fam == unix.AF_INET6:
-		if legacy {
+		switch {
+		case t == dccpdiagGetsock:
+			setProtocol(c, unix.IPPROTO_DCCP)
+		case t == tcpdiagGetsock:
 			setProtocol(c, unix.IPPROTO_TCP)
-			if t == dccpdiagGetsock {
-				setProtocol(c, unix.IPPROTO_DCCP)
-			}
-		} else {
+		default:
 			setProtocol(c, replyProtocol(c)) // INET_DIAG_PROTOCOL, if there, overrides it
 		}
 		return inetReply(c, off, end)
