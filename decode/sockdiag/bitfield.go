@@ -5,7 +5,11 @@ package sockdiag
 // names one field by its position counted the little-endian way; bitFields turns
 // it into a child field holding the field's value, right in both byte orders.
 
-import "github.com/nldump/nldump/decode"
+import (
+	"strings"
+
+	"github.com/nldump/nldump/decode"
+)
 
 // bitField is one C bit field of an integer member.
 type bitField struct {
@@ -23,7 +27,7 @@ func newBitFields(prefix string, fields ...struct {
 	shift := uint(0)
 	for i, f := range fields {
 		out[i] = bitField{
-			def:   decode.FieldDef{Name: prefix + "." + f.cname[len("tcpi_"):], Label: f.cname, CName: f.cname, Kind: decode.KindU8, Desc: f.desc},
+			def:   decode.FieldDef{Name: prefix + "." + strings.TrimPrefix(f.cname, "tcpi_"), Label: f.cname, CName: f.cname, Kind: decode.KindU8, Desc: f.desc},
 			shift: shift, width: f.width,
 		}
 		if f.width > 8 {
@@ -74,6 +78,21 @@ var (
 	)
 )
 
+// The bit fields of struct inet_diag_sockopt (include/uapi/linux/inet_diag.h), two
+// __u8 storage units.
+var (
+	sockoptBits1 = newBitFields("inet_diag.sockopt",
+		bf{"recverr", 1, "IP_RECVERR is set."}, bf{"is_icsk", 1, "A connection-oriented socket (inet_connection_sock)."},
+		bf{"freebind", 1, "IP_FREEBIND is set."}, bf{"hdrincl", 1, "IP_HDRINCL is set (raw sockets)."},
+		bf{"mc_loop", 1, "IP_MULTICAST_LOOP is set."}, bf{"transparent", 1, "IP_TRANSPARENT is set."},
+		bf{"mc_all", 1, "IP_MULTICAST_ALL is set."}, bf{"nodefrag", 1, "IP_NODEFRAG is set."},
+	)
+	sockoptBits2 = newBitFields("inet_diag.sockopt",
+		bf{"bind_address_no_port", 1, "IP_BIND_ADDRESS_NO_PORT is set."}, bf{"recverr_rfc4884", 1, "IP_RECVERR_RFC4884 is set."},
+		bf{"defer_connect", 1, "TCP Fast Open connect is deferred (TCP_FASTOPEN_CONNECT)."}, bf{"unused", 5, "Unused bits."},
+	)
+)
+
 // tcpInfoBitFields adds the bit-field children to a decoded struct tcp_info.
 func tcpInfoBitFields(c *decode.Context, f *decode.Field) {
 	for i := range f.Children {
@@ -92,7 +111,7 @@ func tcpInfoBitFields(c *decode.Context, f *decode.Field) {
 // bitFieldDefs lists the bit fields' definitions for --fields.
 func bitFieldDefs() []*decode.FieldDef {
 	var out []*decode.FieldDef
-	for _, set := range [][]bitField{tcpiWscaleBits, tcpiByte7Bits, tcpiECNBits} {
+	for _, set := range [][]bitField{tcpiWscaleBits, tcpiByte7Bits, tcpiECNBits, sockoptBits1, sockoptBits2} {
 		for i := range set {
 			out = append(out, &set[i].def)
 		}

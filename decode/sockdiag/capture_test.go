@@ -260,6 +260,9 @@ func TestCaptureTCPInfo(t *testing.T) {
 	if got := str(t, cm, "inet_diag.sockopt.flags1"); got != "0x52 (is_icsk|mc_loop|mc_all)" {
 		t.Errorf("INET_DIAG_SOCKOPT %s", got)
 	}
+	if val(t, cm, "inet_diag.sockopt.is_icsk") != 1 || val(t, cm, "inet_diag.sockopt.transparent") != 0 {
+		t.Errorf("INET_DIAG_SOCKOPT bit fields:\n%s", tree(&cm.msg))
+	}
 }
 
 // TestCaptureFamilies checks header values of the unix, netlink and packet

@@ -121,6 +121,8 @@ func cases() []msgCase {
 				"inet_diag.ulp_info.tls.txconf": "TLS_CONF_SW (2)", "inet_diag.ulp_info.tls.zc_ro_tx": "true",
 				"inet_diag.cgroup_id": "1234", "inet_diag.class_id": "0x00010001",
 				"inet_diag.sockopt.flags1": "0x05 (recverr|freebind)", "inet_diag.sockopt.flags2": "0x01 (bind_address_no_port)",
+				"inet_diag.sockopt.recverr": "1", "inet_diag.sockopt.is_icsk": "0", "inet_diag.sockopt.freebind": "1",
+				"inet_diag.sockopt.bind_address_no_port": "1", "inet_diag.sockopt.defer_connect": "0",
 			},
 			// C bit fields start at the high bit on big-endian hosts.
 			fieldsBE: map[string]string{

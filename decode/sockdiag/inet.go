@@ -177,10 +177,11 @@ var tcpDiagMD5sig = decode.NewStruct("tcp_diag_md5sig", "tcpm",
 	decode.Member{CName: "tcpm_key", Kind: decode.KindBinary, Size: tcpMD5SigMaxKeyLen, Desc: "The key."},
 )
 
-// The sockopt bit fields (struct inet_diag_sockopt), in the two bit orders.
+// The names of the sockopt bit fields (struct inet_diag_sockopt), for its flag
+// tables in the two bit orders.
 var (
-	sockoptBits  = []string{"recverr", "is_icsk", "freebind", "hdrincl", "mc_loop", "transparent", "mc_all", "nodefrag"}
-	sockoptBits2 = []string{"bind_address_no_port", "recverr_rfc4884", "defer_connect"}
+	sockoptNames1 = []string{"recverr", "is_icsk", "freebind", "hdrincl", "mc_loop", "transparent", "mc_all", "nodefrag"}
+	sockoptNames2 = []string{"bind_address_no_port", "recverr_rfc4884", "defer_connect"}
 )
 
 func bitFlags(name string, names []string, be bool) *decode.FlagSet {
@@ -198,9 +199,9 @@ func bitFlags(name string, names []string, be bool) *decode.FlagSet {
 func sockoptStruct(be bool) *decode.Struct {
 	return decode.NewStruct("inet_diag_sockopt", "inet_diag.sockopt",
 		decode.Member{CName: "recverr:1..nodefrag:1", Name: "inet_diag.sockopt.flags1", Label: "recverr..nodefrag", Kind: decode.KindU8,
-			Flags: bitFlags("inet_diag_sockopt", sockoptBits, be), Desc: "IP socket options: recverr, is_icsk, freebind, hdrincl, mc_loop, transparent, mc_all, nodefrag."},
+			Flags: bitFlags("inet_diag_sockopt", sockoptNames1, be), Desc: "IP socket options: recverr, is_icsk, freebind, hdrincl, mc_loop, transparent, mc_all, nodefrag."},
 		decode.Member{CName: "bind_address_no_port:1..unused:5", Name: "inet_diag.sockopt.flags2", Label: "bind_address_no_port..defer_connect", Kind: decode.KindU8,
-			Flags: bitFlags("inet_diag_sockopt", sockoptBits2, be), Desc: "IP socket options: bind_address_no_port, recverr_rfc4884, defer_connect."},
+			Flags: bitFlags("inet_diag_sockopt", sockoptNames2, be), Desc: "IP socket options: bind_address_no_port, recverr_rfc4884, defer_connect."},
 	)
 }
 
@@ -216,6 +217,14 @@ func decodeSockopt(c *decode.Context, f *decode.Field) {
 	f.Children, short = c.StructMembers(s, vs, vs+len(f.Bytes))
 	if short {
 		c.Note(f, "struct inet_diag_sockopt needs %d bytes, attribute at offset %d holds %d", s.Size, f.Offset, len(f.Bytes))
+	}
+	for i := range f.Children {
+		switch k := &f.Children[i]; k.Def.Name {
+		case "inet_diag.sockopt.flags1":
+			setBitFields(c, k, 1, sockoptBits1)
+		case "inet_diag.sockopt.flags2":
+			setBitFields(c, k, 1, sockoptBits2)
+		}
 	}
 }
 
