@@ -121,8 +121,8 @@ func inetMsg(v4 bool) *decode.Struct {
 	m = append(m, sockidMembers(v4)...)
 	m = append(m,
 		unitm(u32m("idiag_expires", "Time until the pending timer fires."), "ms"),
-		unitm(u32m("idiag_rqueue", "Receive queue: bytes not read (a listener: the accept queue length)."), "bytes"),
-		unitm(u32m("idiag_wqueue", "Send queue: bytes not acknowledged (a listener: the accept backlog)."), "bytes"),
+		u32m("idiag_rqueue", "Receive queue: bytes not read (a listener: connections waiting to be accepted; UDP: bytes queued)."),
+		u32m("idiag_wqueue", "Send queue: bytes not acknowledged (a listener: the accept backlog limit)."),
 		u32m("idiag_uid", "Owner's user id."),
 		u32m("idiag_inode", "Socket inode number (0: no file, e.g. TIME_WAIT)."),
 	)
