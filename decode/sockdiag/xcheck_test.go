@@ -147,8 +147,10 @@ func attrTypes(m *decode.Message) []string {
 	return out
 }
 
-// statesSwapped is idiag_states as tshark 4.0 shows it: its dissector reads the
-// host-order u32 in network byte order (0x00000fff shows as 4279173120).
+// statesSwapped is idiag_states as tshark 4.0 shows it: its dissector
+// (epan/dissectors/packet-netlink-sock_diag.c, dissect_sock_diag_inet_request)
+// adds the host-order u32 with ENC_NA, which reads it big-endian, so on a
+// little-endian capture 0x00000fff shows as 4279173120.
 func statesSwapped(m *decode.Message) []string {
 	h := hdr(m)
 	if h == nil || !isRequest(m) {
