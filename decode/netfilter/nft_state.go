@@ -145,7 +145,7 @@ func (st *nftState) learn(c *decode.Context, family uint8, off, end int) {
 				s.more = true
 				continue
 			}
-			s.elems = append(s.elems, bytes.Clone(key))
+			s.elems = appendKey(s.elems, key)
 			s.elemFlags = append(s.elemFlags, flags)
 		}
 	}
@@ -160,4 +160,16 @@ func (st *nftState) hasElem(s *nftSet, key []byte, flags uint32) bool {
 		}
 	}
 	return false
+}
+
+// appendKey appends a copy of key to keys, reusing the storage of a key dropped by
+// an earlier reset when it is large enough (decoding the same capture again then
+// allocates nothing).
+func appendKey(keys [][]byte, key []byte) [][]byte {
+	if len(keys) < cap(keys) {
+		if old := keys[:len(keys)+1][len(keys)]; cap(old) >= len(key) {
+			return append(keys, append(old[:0], key...))
+		}
+	}
+	return append(keys, bytes.Clone(key))
 }
