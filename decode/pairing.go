@@ -181,8 +181,11 @@ func (p *Pairer) Annotate(m *Message) bool {
 	}
 	p.next++
 	p.last = r
-	if r.role == roleNotify && m.Direction == DirRequest {
+	switch {
+	case r.role == roleNotify && m.Direction == DirRequest:
 		m.Direction = DirNotify // a kernel notification echoing a request's flags
+	case r.role == roleAnswer && m.Direction == DirNotify:
+		m.Direction = DirReply // looked like a notification (seq 0, an echo) but answers a request
 	}
 	p.annotate(m, &r)
 	return !r.copy
@@ -312,8 +315,10 @@ func (p *Pairer) match(m *Message, proto uint16) *Conversation {
 		}
 		if !isAnswer {
 			// A message that is neither ERROR, DONE nor MULTI answers only an
-			// NLM_F_ECHO request or a GET.
-			return c.Flags&unix.NLM_F_ECHO != 0 && c.Pid != 0 && c.Pid == h.Pid
+			// NLM_F_ECHO request: the kernel echoes the object back, from the
+			// request's port or, for one sent from port 0, as the same type.
+			return c.Flags&unix.NLM_F_ECHO != 0 && c.Answers == 0 &&
+				(c.Pid != 0 && c.Pid == h.Pid || c.Pid == 0 && c.reqType == h.Type)
 		}
 		if h.Type == unix.NLMSG_DONE {
 			return c.Dump || c.Parts > 0
@@ -328,9 +333,6 @@ func (p *Pairer) match(m *Message, proto uint16) *Conversation {
 		if c.Pid != 0 && c.Pid == h.Pid && fits(c) {
 			return c
 		}
-	}
-	if !isAnswer && !isErr {
-		return nil
 	}
 	// The oldest request still waiting for its first answer, or when none asked
 	// within FirstAnswerWindow (a slow machine), the newest. A dump part or DONE

@@ -241,6 +241,18 @@ func TestPairer(t *testing.T) {
 			"request_in=5 latency=1000 us",
 		},
 	}, {
+		name: "echo of a request sent from port 0",
+		steps: []pairStep{
+			{0, req(tNew, echo, 4, 0)},
+			{1, kmsg(tNew, 0, 4, 300)}, // the echo: same type and seq, to the port the kernel chose
+			{2, kmsg(tNew, 0, 4, 300)}, // a further delivery: a notification
+		},
+		want: []string{
+			"response_in=2 latency=1000 us",
+			"request_in=1 latency=1000 us",
+			"",
+		},
+	}, {
 		name: "seq 0 dump not taken by an unanswered get",
 		steps: []pairStep{
 			{0, req(tGet, 0, 0, 0)},          // its reply went unseen
