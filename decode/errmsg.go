@@ -231,12 +231,25 @@ func (d *Decoder) errorPayload(c *Context, m *Message, off, end int) []Field {
 }
 
 // donePayload decodes the payload of NLMSG_DONE.
+// DoneDecoder is implemented by protocols some of whose NLMSG_DONE messages carry
+// something other than the int status: nfnetlink_log ends a batch of logged
+// packets with an NLMSG_DONE holding struct nfgenmsg. DecodeDone decodes the
+// payload c.Data[off:end] and reports whether it did; if not, the status is read.
+type DoneDecoder interface {
+	DecodeDone(c *Context, off, end int) ([]Field, bool)
+}
+
 func (d *Decoder) donePayload(c *Context, m *Message, off, end int) []Field {
 	if off >= end {
 		return nil
 	}
 	info := &ErrorInfo{Done: true, Offs: -1, MissType: -1}
 	m.Error = info
+	if dd, ok := m.Protocol.(DoneDecoder); ok {
+		if f, ok := dd.DecodeDone(c, off, end); ok {
+			return f
+		}
+	}
 	if end-off < 4 {
 		f := c.Alloc(1)
 		c.SetBytes(&f[0], &defPayload, off, end)
