@@ -291,6 +291,15 @@ func TestNflogCapture(t *testing.T) {
 	if f := m.Field("nflog.payload"); f == nil || len(f.Bytes) != 30 {
 		t.Errorf("payload %v", f)
 	}
+	// The batch of packets ends with an NLMSG_DONE holding struct nfgenmsg (the
+	// group in res_id), not a status.
+	last := &msgs[len(msgs)-1]
+	if last.msg.TypeName != "NLMSG_DONE" || last.msg.Error == nil || last.msg.Error.Errno != 0 {
+		t.Errorf("last message %s, error %+v: want NLMSG_DONE without error", last.msg.TypeName, last.msg.Error)
+	}
+	if f := last.msg.Field("nfgen.res_id"); f == nil || f.Value != 5 {
+		t.Errorf("NLMSG_DONE res_id %s, want the group 5", valueOf(f))
+	}
 	cfg := find(t, msgs, "NFULNL_MSG_CONFIG", decode.DirRequest, "mode")
 	if cfg.summary != "group 5 mode packet range 262144" {
 		t.Errorf("config %s", cfg.summary)

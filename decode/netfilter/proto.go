@@ -193,3 +193,16 @@ func summary(m *decode.Message) string {
 	}
 	return md.summary(m)
 }
+
+// DecodeDone implements decode.DoneDecoder: nfnetlink_log sends its batches of
+// packets (NFULNL_MSG_PACKET) followed by an NLMSG_DONE without NLM_F_MULTI whose
+// payload is struct nfgenmsg (family AF_UNSPEC, res_id the log group:
+// net/netfilter/nfnetlink_log.c, __nfulnl_flush), not a status.
+func (Proto) DecodeDone(c *decode.Context, off, end int) ([]decode.Field, bool) {
+	if c.Header.Flags&unix.NLM_F_MULTI != 0 || end-off != nfgenmsg.Size {
+		return nil, false
+	}
+	f := c.Alloc(1)
+	f[0] = c.Struct(nfgenmsg, off, end)
+	return f, true
+}
