@@ -47,8 +47,10 @@ type Resolver struct {
 	inodes   map[uint64]inodeEntry
 	lastDump map[uint16]time.Time
 	lastScan time.Time
-	self     Process
-	stats    Stats
+	// idlePrefetch is set when a protocol's last prefetch found no new socket.
+	idlePrefetch map[uint16]bool
+	self         Process
+	stats        Stats
 }
 
 // Stats counts a Resolver's work.
@@ -75,6 +77,8 @@ func NewResolver() (*Resolver, error) {
 		ports:    make(map[portKey]portEntry),
 		inodes:   make(map[uint64]inodeEntry),
 		lastDump: make(map[uint16]time.Time),
+
+		idlePrefetch: make(map[uint16]bool),
 	}
 	r.self, _ = scanProcess(os.Getpid(), map[uint64]Process{})
 	// A first dump of every protocol checks the kernel and learns the
@@ -115,20 +119,26 @@ func (r *Resolver) Stats() Stats {
 }
 
 // Prefetch learns the current sockets of a netlink protocol and their owners now:
-// call it when a request arrives whose port is not known yet (nlmsg_pid 0), while
-// its sender is surely alive; its answer, which names the port, may come after
-// the process has exited.
-func (r *Resolver) Prefetch(proto uint16) {
+// call it when a request arrives whose port is not known yet (nlmsg_pid 0), sent
+// at time sent, while its sender is surely alive (it waits for the answer, which
+// names the port but may be read after the process has exited). A dump made
+// since sent already holds the socket and is not repeated; otherwise the dump is
+// made at once, unless the last prefetch of the protocol found no new socket
+// less than MinDumpInterval ago (a daemon sending many requests).
+func (r *Resolver) Prefetch(proto uint16, sent time.Time) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	now := time.Now()
-	if now.Sub(r.lastDump[proto]) < MinDumpInterval || r.diag == nil {
+	last := r.lastDump[proto]
+	if r.diag == nil || !sent.IsZero() && !last.Before(sent) ||
+		r.idlePrefetch[proto] && now.Sub(last) < MinDumpInterval {
 		return
 	}
 	var fresh []portKey
 	r.dump(uint8(proto), now, &fresh)
+	r.idlePrefetch[proto] = len(fresh) == 0
 	for _, k := range fresh {
-		r.resolveLocked(k, now)
+		r.fastLocked(k, now)
 	}
 }
 
@@ -163,7 +173,8 @@ func (r *Resolver) Lookup(proto uint16, port uint32) (Process, bool) {
 
 // resolveLocked finds the owner of a port the dumps know: by the inode cache,
 // then by the process whose pid is the port id (a process's first netlink
-// socket gets its pid as port id), then by a scan of every process.
+// socket gets its pid as port id), then, if the socket is still open, by a scan
+// of every process.
 func (r *Resolver) resolveLocked(k portKey, now time.Time) (Process, bool) {
 	e, ok := r.ports[k]
 	if !ok {
@@ -174,22 +185,12 @@ func (r *Resolver) resolveLocked(k portKey, now time.Time) (Process, bool) {
 		r.ports[k] = e
 		return ie.p, true
 	}
-	if k.port > 0 && k.port < 1<<22 { // PID_MAX_LIMIT
-		t := time.Now()
-		m := make(map[uint64]Process)
-		scanProcess(int(k.port), m)
-		r.stats.FastScans++
-		r.stats.ScanTime += time.Since(t)
-		for ino, p := range m {
-			r.inodes[ino] = inodeEntry{p, now}
-		}
-		if p, ok := m[e.ino]; ok {
-			e.checked = now
-			r.ports[k] = e
-			return p, true
-		}
+	if p, ok := r.fastLocked(k, now); ok {
+		return p, true
 	}
-	if now.Sub(r.lastScan) >= MinScanInterval {
+	// A socket the latest dump did not list is closed: no process holds it
+	// any more, and scanning for it would only cost time.
+	if !e.seen.Before(r.lastDump[k.proto]) && now.Sub(r.lastScan) >= MinScanInterval {
 		r.scanLocked(now)
 		if ie, ok := r.inodes[e.ino]; ok {
 			e.checked = now
@@ -202,6 +203,35 @@ func (r *Resolver) resolveLocked(k portKey, now time.Time) (Process, bool) {
 
 // dump dumps the sockets of proto into the port cache, adding the ports not
 // known before to fresh when it is not nil. A failed dump keeps what it read.
+// fastLocked looks for the socket of a port the dumps know in the process whose
+// pid is the port id, where a process's first netlink socket of a protocol is
+// (the kernel's autobind tries the thread group id first): a few system calls
+// instead of a scan of every process. Prefetch uses only this, to stay quick
+// while the requesting process may be about to exit.
+func (r *Resolver) fastLocked(k portKey, now time.Time) (Process, bool) {
+	e, ok := r.ports[k]
+	if !ok || k.port >= 1<<22 { // PID_MAX_LIMIT
+		return Process{}, false
+	}
+	if ie, ok := r.inodes[e.ino]; ok {
+		return ie.p, true
+	}
+	t := time.Now()
+	m := make(map[uint64]Process)
+	scanProcess(int(k.port), m)
+	r.stats.FastScans++
+	r.stats.ScanTime += time.Since(t)
+	for ino, p := range m {
+		r.inodes[ino] = inodeEntry{p, now}
+	}
+	p, ok := m[e.ino]
+	if ok {
+		e.checked = now
+		r.ports[k] = e
+	}
+	return p, ok
+}
+
 func (r *Resolver) dump(proto uint8, now time.Time, fresh *[]portKey) error {
 	t := time.Now()
 	r.lastDump[uint16(proto)] = now

@@ -90,7 +90,7 @@ func TestResolvePrefetchKeepsGoneSocket(t *testing.T) {
 	sa, _ := unix.Getsockname(fd)
 	port := sa.(*unix.SockaddrNetlink).Pid
 	time.Sleep(MinScanInterval)
-	r.Prefetch(unix.NETLINK_ROUTE)
+	r.Prefetch(unix.NETLINK_ROUTE, time.Now())
 	unix.Close(fd)
 	p, ok := r.Lookup(unix.NETLINK_ROUTE, port)
 	if !ok || p.PID != os.Getpid() {

@@ -33,7 +33,7 @@ func (r *Resolver) Self() Process { return Process{} }
 func (r *Resolver) Stats() Stats { return Stats{} }
 
 // Prefetch does nothing.
-func (r *Resolver) Prefetch(uint16) {}
+func (r *Resolver) Prefetch(uint16, time.Time) {}
 
 // Lookup finds nothing.
 func (r *Resolver) Lookup(uint16, uint32) (Process, bool) { return Process{}, false }

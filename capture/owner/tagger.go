@@ -11,12 +11,14 @@ import (
 // Lookuper resolves port ids; *Resolver is one.
 type Lookuper interface {
 	Lookup(proto uint16, port uint32) (Process, bool)
-	Prefetch(proto uint16)
+	Prefetch(proto uint16, sent time.Time)
 }
 
 // DefaultHold is how long a Tagger holds a request with port id 0 waiting for the
-// answer that names its port; iproute2's answers come within a millisecond.
-const DefaultHold = 50 * time.Millisecond
+// answer that names its port; iproute2's answers come within milliseconds, but deleting a link waits for
+// RCU grace periods (tens of milliseconds on a slow machine). Holding is timed in
+// capture time, so it delays output only when the answer is that late.
+const DefaultHold = 200 * time.Millisecond
 
 // Tagger writes the owning process into the Comment of live frames (format in the
 // package comment), in capture order:
@@ -71,9 +73,15 @@ func (t *Tagger) Ignore(proto uint16, port uint32) {
 	t.ignore[portKey{proto, port}] = true
 }
 
-// Push takes the next captured frame, arrived at now, and returns the frames
-// ready to hand on (possibly none, possibly several held ones), in capture order.
+// Push takes the next captured frame and returns the frames ready to hand on
+// (possibly none, possibly several held ones), in capture order. Holding is
+// timed by the frames' capture times; now stands in for a frame without one.
 func (t *Tagger) Push(f capture.Frame, now time.Time) []capture.Frame {
+	// A request waits Hold in capture time: the frames behind it may have
+	// queued up while the resolver worked, and its answer may be among them.
+	if !f.Time.IsZero() {
+		now = f.Time
+	}
 	h := held{f: f, since: now}
 	if hdr, ok := firstHeader(f.Data); ok && f.Comment == "" && hdr.pid != 0 && t.ignore[portKey{f.Protocol, hdr.pid}] {
 		t.Dropped++
@@ -87,7 +95,8 @@ func (t *Tagger) Push(f capture.Frame, now time.Time) []capture.Frame {
 }
 
 // Expire hands on the frames held longer than Hold by now (their requests stay
-// without a process): call it when no frame has come for a while.
+// without a process): call it when the capture is idle, with no frame waiting
+// to be pushed (one may be the answer).
 func (t *Tagger) Expire(now time.Time) []capture.Frame { return t.release(now, false) }
 
 // Flush hands on every frame still held, at the end of the capture.
@@ -123,7 +132,7 @@ func (t *Tagger) tag(h *held) {
 	if hdr.flags&unix.NLM_F_REQUEST != 0 && hdr.typ >= unix.NLMSG_MIN_TYPE {
 		if hdr.pid == 0 {
 			h.waiting, h.seq = true, hdr.seq
-			t.r.Prefetch(proto)
+			t.r.Prefetch(proto, h.f.Time)
 			return
 		}
 		t.comment(&h.f, hdr.pid)

@@ -23,7 +23,9 @@ func (f *fakeLookup) Lookup(proto uint16, port uint32) (Process, bool) {
 	return Process{}, false
 }
 
-func (f *fakeLookup) Prefetch(proto uint16) { f.prefetched = append(f.prefetched, proto) }
+func (f *fakeLookup) Prefetch(proto uint16, _ time.Time) {
+	f.prefetched = append(f.prefetched, proto)
+}
 
 // frame builds a NETLINK_ROUTE frame holding one 16-byte nlmsghdr in host order.
 func frame(typ, flags uint16, seq, pid uint32) capture.Frame {
@@ -67,7 +69,7 @@ func TestTagger(t *testing.T) {
 		{"answer to another seq leaves the request waiting; Hold expires it", []push{
 			{frame(unix.RTM_NEWLINK, req, 7, 0), ms(0), nil},
 			{frame(unix.NLMSG_ERROR, 0, 8, 100), ms(1), nil},
-			{frame(unix.RTM_NEWLINK, 0, 0, 0), ms(60), []string{"", ipC, ""}},
+			{frame(unix.RTM_NEWLINK, 0, 0, 0), ms(250), []string{"", ipC, ""}},
 		}, nil},
 		{"unknown owner is ?", []push{
 			{frame(unix.NLMSG_ERROR, 0, 3, 300), ms(0), []string{unkC}},
