@@ -212,8 +212,9 @@ func (c *Context) array(a *Attr, f *Field, vs, ve int) {
 // or 8 bytes long) is a string.
 func (c *Context) variant(s *SubMessage, set *AttrSet, self, parentOff, parentEnd int) *Attr {
 	var selKind Kind
+	selBE := false
 	if sel := set.Lookup(s.Selector); sel != nil {
-		selKind = sel.def.Kind
+		selKind, selBE = sel.def.Kind, sel.BigEndian
 	}
 	it := NewAttrIter(c.Data, parentOff, parentEnd, c.BigEndian)
 	for it.Next() {
@@ -230,7 +231,7 @@ func (c *Context) variant(s *SubMessage, set *AttrSet, self, parentOff, parentEn
 			v, ok = s.Variants[string(TrimNUL(b))] // no allocation: converted in the index
 		default:
 			var num [20]byte
-			n := strconv.AppendUint(num[:0], readUint(b, c.BigEndian || it.Bits&unix.NLA_F_NET_BYTEORDER != 0), 10)
+			n := strconv.AppendUint(num[:0], readUint(b, c.BigEndian || selBE || it.Bits&unix.NLA_F_NET_BYTEORDER != 0), 10)
 			v, ok = s.Variants[string(n)]
 		}
 		if ok {
