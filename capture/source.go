@@ -60,6 +60,11 @@ type Stats struct {
 	// Err is the error that ended reading, or nil if reading reached the clean end of
 	// the input or has not ended yet.
 	Err error
+	// Live reports a live capture (OpenLive): Dropped is then meaningful.
+	Live bool
+	// Dropped is the number of frames the kernel dropped because the live capture's
+	// socket buffer was full (PACKET_STATISTICS); always 0 for a file.
+	Dropped int
 }
 
 // SkippedTotal returns the number of non-netlink records skipped.

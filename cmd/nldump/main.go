@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"runtime/pprof"
+	"strings"
 
 	"github.com/nldump/nldump/capture"
 	"github.com/nldump/nldump/decode"
@@ -59,6 +60,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
+	if opts.live.iface != "" {
+		return runLive(opts, stdout, stderr)
+	}
 	return readFile(opts, stdin, stdout, stderr)
 }
 
@@ -76,7 +80,15 @@ func readFile(opts *options, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	defer src.Close()
+	if len(opts.live.protos) > 0 {
+		src = keepProtocols(src, opts.live.protos)
+	}
+	return decodeSource(opts, src, stdout, stderr, nil)
+}
 
+// decodeSource decodes the frames of src and prints them, writes them (-w), or
+// both; lv is the live capture's running display, nil for a file.
+func decodeSource(opts *options, src capture.Source, stdout, stderr io.Writer, lv *liveRun) int {
 	dec := decode.NewDecoder()
 	dec.Order = opts.order
 	dec.Reuse = true
@@ -90,6 +102,15 @@ func readFile(opts *options, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "nldump: %v\n", err)
 		return exitInput
 	}
+
+	var sink *frameSink
+	if opts.live.write != "" {
+		if sink, err = openSink(opts, stdout); err != nil {
+			fmt.Fprintf(stderr, "nldump: %v\n", err)
+			return exitInput
+		}
+	}
+	lv.start(src, sink)
 
 	out := bufio.NewWriterSize(stdout, 256<<10)
 	p := newPrinter(opts, out)
@@ -146,6 +167,9 @@ func readFile(opts *options, stdin io.Reader, stdout, stderr io.Writer) int {
 					break
 				}
 			}
+			if sink != nil && (x.o.flt == nil || len(kept[slot]) > 0) {
+				sink.frame(&fr, len(msgs))
+			}
 			batches <- frameBatch{slot: slot, msgs: kept[slot], sums: sums[slot], inFrame: len(msgs)}
 			if err != nil {
 				readErr = err
@@ -172,8 +196,16 @@ func readFile(opts *options, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "nldump: writing output: %v\n", ferr)
 		return exitInput
 	}
+	lv.stop()
 	cs := src.Stats()
 	st.extra = x.summaryNote()
+	if sink != nil {
+		if err := sink.finish(); err != nil {
+			fmt.Fprintf(stderr, "nldump: %v\n", err)
+			return exitInput
+		}
+		st.extra = strings.TrimPrefix(st.extra+", "+sink.note(), ", ")
+	}
 	if !opts.noSummary {
 		st.print(stderr, cs)
 	}
@@ -214,6 +246,9 @@ func (s runStats) print(w io.Writer, cs capture.Stats) {
 	}
 	if cs.Malformed > 0 {
 		fmt.Fprintf(w, ", %d records too short for their pseudo-header", cs.Malformed)
+	}
+	if cs.Live {
+		fmt.Fprintf(w, ", %s dropped by kernel", plural(cs.Dropped, "frame"))
 	}
 	if cs.CutOff() {
 		fmt.Fprint(w, ", file cut off mid-record")

@@ -57,12 +57,15 @@ type options struct {
 
 	// Display filters, pairing and statistics (see filter.go, stats.go).
 	ext extOptions
+	// Live capture (-i) and writing captures (-w) (see live_flags.go).
+	live liveOptions
 }
 
 const usageText = `nldump decodes Linux netlink traffic captured on an nlmon interface.
 
 Usage:
   nldump -r FILE [flags]
+  nldump -i nlmon0|auto [flags]                       (as root)
 
 Examples:
   nldump -r testdata/pcaps/route-dumps.pcap          one line per message
@@ -71,6 +74,9 @@ Examples:
   nldump -r capture.pcap.gz -T json | jq .summary     one JSON object per message
   tcpdump -i nlmon0 -U -w - | nldump -r - -l          decode a live tcpdump as it arrives
   nldump --fields                                     every filter name with its type
+  sudo nldump -i auto                                 capture live on a new nlmon interface
+  sudo nldump -i auto -w x.pcap                       write a capture, printing only a count
+  nldump -r x.pcap -Y 'nlmsg.error' -w errors.pcap    keep the frames holding a matching message
 
 Making a capture (as root, on a kernel with CONFIG_NLMON):
   ip link add nlmon0 type nlmon && ip link set nlmon0 up
@@ -101,6 +107,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.noSummary, "no-summary", false, "do not print the end summary on standard error")
 	fs.BoolVarP(&o.lineBuffered, "line-buffered", "l", false, "flush output after every frame (useful with -r -)")
 	addExtFlags(fs, &o.ext)
+	addLiveFlags(fs, &o.live)
 	fs.BoolVar(&o.fields, "fields", false, "list every filter name with its type and description, then exit")
 	fs.BoolVar(&o.tui, "tui", false, "browse the capture in a terminal interface: message list, field tree and hex, linked")
 	help := fs.BoolP("help", "h", false, "show this help")
@@ -168,8 +175,11 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	if err := o.ext.check(o); err != nil {
 		return nil, err
 	}
-	if o.read == "" {
-		return nil, errors.New("no input: give a capture file with -r FILE (or -r - for standard input); live capture (-i) is not available yet")
+	if err := o.live.check(o); err != nil {
+		return nil, err
+	}
+	if o.read == "" && o.live.iface == "" {
+		return nil, errors.New("no input: give a capture file with -r FILE (or -r - for standard input), or capture live with -i nlmon0 or -i auto (as root)")
 	}
 	return o, nil
 }
