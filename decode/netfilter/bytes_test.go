@@ -260,7 +260,133 @@ func byteCases() []byteCase {
 		typ:     "NFQNL_MSG_VERDICT",
 		summary: "queue 3 id 7 accept mark 0x00000010",
 		fields:  map[string]string{"nfq.verdict.verdict": "NF_ACCEPT (1)", "nfq.verdict.id": "7", "nfgen.res_id": "3"},
+	}, {
+		name: "ipset add: element data by the command",
+		frame: func(w wire) []byte {
+			return w.msg(unix.NFNL_SUBSYS_IPSET<<8|uint16(num("IPSET_CMD_ADD")), unix.NLM_F_REQUEST|unix.NLM_F_ACK, nfgen(unix.NFPROTO_IPV4, 0),
+				w.attr(uint16(num("IPSET_ATTR_PROTOCOL")), []byte{byte(num("IPSET_PROTOCOL"))}),
+				w.attr(uint16(num("IPSET_ATTR_SETNAME")), cstr("blocklist")),
+				w.nested(uint16(num("IPSET_ATTR_DATA")),
+					w.nested(uint16(num("IPSET_ATTR_IP")), w.attr(uint16(num("IPSET_ATTR_IPADDR_IPV4"))|unix.NLA_F_NET_BYTEORDER, []byte{192, 0, 2, 7})),
+					w.attr(uint16(num("IPSET_ATTR_TIMEOUT"))|unix.NLA_F_NET_BYTEORDER, be32v(600)),
+					w.attr(uint16(num("IPSET_ATTR_ETHER")), []byte{2, 0, 0, 0, 0, 1})))
+		},
+		typ:     "IPSET_CMD_ADD",
+		summary: "blocklist",
+		fields: map[string]string{"ipset.ipaddr.ipv4": "192.0.2.7", "ipset.adt.timeout": "600 s",
+			"ipset.adt.ether": "02:00:00:00:00:01", "ipset.protocol": "7"},
+	}, {
+		name: "ipset create: creation data",
+		frame: func(w wire) []byte {
+			return w.msg(unix.NFNL_SUBSYS_IPSET<<8|uint16(num("IPSET_CMD_CREATE")), unix.NLM_F_REQUEST, nfgen(unix.NFPROTO_IPV4, 0),
+				w.attr(uint16(num("IPSET_ATTR_SETNAME")), cstr("blocklist")),
+				w.attr(uint16(num("IPSET_ATTR_TYPENAME")), cstr("hash:ip")),
+				w.nested(uint16(num("IPSET_ATTR_DATA")),
+					w.attr(uint16(num("IPSET_ATTR_HASHSIZE"))|unix.NLA_F_NET_BYTEORDER, be32v(1024)),
+					w.attr(uint16(num("IPSET_ATTR_MAXELEM"))|unix.NLA_F_NET_BYTEORDER, be32v(65536))))
+		},
+		typ:     "IPSET_CMD_CREATE",
+		summary: "blocklist hash:ip",
+		fields:  map[string]string{"ipset.create.hashsize": "1024", "ipset.create.maxelem": "65536"},
+	}, {
+		name: "nfacct counter",
+		frame: func(w wire) []byte {
+			return w.msg(unix.NFNL_SUBSYS_ACCT<<8|uint16(num("NFNL_MSG_ACCT_NEW")), 0, nfgen(unix.NFPROTO_UNSPEC, 0),
+				w.attr(uint16(num("NFACCT_NAME")), cstr("web")),
+				w.attr(uint16(num("NFACCT_PKTS")), []byte{0, 0, 0, 0, 0, 0, 0, 9}),
+				w.attr(uint16(num("NFACCT_BYTES")), []byte{0, 0, 0, 0, 0, 0, 1, 0}))
+		},
+		typ:     "NFNL_MSG_ACCT_NEW",
+		summary: "web",
+		fields:  map[string]string{"nfacct.pkts": "9", "nfacct.bytes": "256 bytes"},
+	}, {
+		name: "cttimeout policy: data by layer-4 protocol",
+		frame: func(w wire) []byte {
+			return w.msg(unix.NFNL_SUBSYS_CTNETLINK_TIMEOUT<<8|uint16(num("IPCTNL_MSG_TIMEOUT_NEW")), unix.NLM_F_REQUEST, nfgen(unix.NFPROTO_UNSPEC, 0),
+				w.attr(uint16(num("CTA_TIMEOUT_NAME")), cstr("short")),
+				w.attr(uint16(num("CTA_TIMEOUT_L3PROTO")), be16v(unix.NFPROTO_IPV4)),
+				w.attr(uint16(num("CTA_TIMEOUT_L4PROTO")), []byte{unix.IPPROTO_TCP}),
+				w.nested(uint16(num("CTA_TIMEOUT_DATA")), w.attr(uint16(num("CTA_TIMEOUT_TCP_ESTABLISHED")), be32v(300))))
+		},
+		typ:     "IPCTNL_MSG_TIMEOUT_NEW",
+		summary: "short",
+		fields:  map[string]string{"cttimeout.tcp.established": "300 s", "cttimeout.l4proto": "IPPROTO_TCP (6)"},
+	}, {
+		name: "cthelper",
+		frame: func(w wire) []byte {
+			return w.msg(unix.NFNL_SUBSYS_CTHELPER<<8|uint16(num("NFNL_MSG_CTHELPER_NEW")), unix.NLM_F_REQUEST, nfgen(unix.NFPROTO_UNSPEC, 0),
+				w.attr(uint16(num("NFCTH_NAME")), cstr("ftp")),
+				w.nested(uint16(num("NFCTH_TUPLE")), w.attr(uint16(num("NFCTH_TUPLE_L3PROTONUM")), be16v(unix.NFPROTO_IPV4)),
+					w.attr(uint16(num("NFCTH_TUPLE_L4PROTONUM")), []byte{unix.IPPROTO_TCP})),
+				w.attr(uint16(num("NFCTH_QUEUE_NUM")), be32v(1)))
+		},
+		typ:     "NFNL_MSG_CTHELPER_NEW",
+		summary: "ftp",
+		fields:  map[string]string{"nfcth.tuple.l4protonum": "IPPROTO_TCP (6)", "nfcth.queue_num": "1"},
+	}, {
+		name: "hook list reply names the nftables chain",
+		frame: func(w wire) []byte {
+			return w.msg(unix.NFNL_SUBSYS_HOOK<<8|uint16(num("NFNL_MSG_HOOK_GET")), unix.NLM_F_MULTI, nfgen(unix.NFPROTO_INET, 0),
+				w.attr(uint16(num("NFNLA_HOOK_HOOKNUM")), be32v(unix.NF_INET_LOCAL_IN)),
+				w.attr(uint16(num("NFNLA_HOOK_PRIORITY")), be32v(0)),
+				w.attr(uint16(num("NFNLA_HOOK_FUNCTION_NAME")), cstr("nft_do_chain_inet")),
+				w.nested(uint16(num("NFNLA_HOOK_CHAIN_INFO")),
+					w.nested(uint16(num("NFNLA_HOOK_INFO_DESC")), w.attr(uint16(num("NFNLA_CHAIN_TABLE")), cstr("filter")),
+						w.attr(uint16(num("NFNLA_CHAIN_NAME")), cstr("input"))),
+					w.attr(uint16(num("NFNLA_HOOK_INFO_TYPE")), be32v(uint32(num("NFNL_HOOK_TYPE_NFTABLES"))))))
+		},
+		typ:    "NFNL_MSG_HOOK_GET",
+		fields: map[string]string{"nfhook.chain.name": "input", "nfhook.hooknum": "NF_INET_LOCAL_IN (1)"},
+	}, {
+		name: "nftables counter object",
+		frame: func(w wire) []byte {
+			return w.msg(nftType(unix.NFT_MSG_NEWOBJ), 0, nfgen(unix.NFPROTO_INET, 3),
+				w.attr(unix.NFTA_OBJ_TABLE, cstr("filter")), w.attr(unix.NFTA_OBJ_NAME, cstr("hits")),
+				w.attr(unix.NFTA_OBJ_TYPE, be32v(unix.NFT_OBJECT_COUNTER)),
+				w.nested(unix.NFTA_OBJ_DATA, w.attr(unix.NFTA_COUNTER_BYTES, []byte{0, 0, 0, 0, 0, 0, 0, 64}),
+					w.attr(unix.NFTA_COUNTER_PACKETS, []byte{0, 0, 0, 0, 0, 0, 0, 1})))
+		},
+		typ:     "NFT_MSG_NEWOBJ",
+		summary: "inet filter counter hits",
+		fields:  map[string]string{"nft.counter.bytes": "64 bytes", "nft.counter.packets": "1", "nft.obj.type": "NFT_OBJECT_COUNTER (1)"},
 	}}
+}
+
+// TestMessageTypeNames names one message type of every subsystem and checks the
+// operation kind that decides how NLM_F_* upper flags read.
+func TestMessageTypeNames(t *testing.T) {
+	for _, c := range []struct {
+		t    uint16
+		name string
+		op   decode.Op
+	}{
+		{unix.NFNL_MSG_BATCH_BEGIN, "NFNL_MSG_BATCH_BEGIN", decode.OpOther},
+		{unix.NFNL_SUBSYS_CTNETLINK<<8 | uint16(num("IPCTNL_MSG_CT_NEW")), "IPCTNL_MSG_CT_NEW", decode.OpNew},
+		{unix.NFNL_SUBSYS_CTNETLINK<<8 | 2, "IPCTNL_MSG_CT_DELETE", decode.OpDel},
+		{unix.NFNL_SUBSYS_CTNETLINK<<8 | 4, "IPCTNL_MSG_CT_GET_STATS_CPU", decode.OpGet},
+		{unix.NFNL_SUBSYS_CTNETLINK_EXP<<8 | 1, "IPCTNL_MSG_EXP_GET", decode.OpGet},
+		{unix.NFNL_SUBSYS_QUEUE<<8 | 1, "NFQNL_MSG_VERDICT", decode.OpOther},
+		{unix.NFNL_SUBSYS_ULOG<<8 | uint16(num("NFULNL_MSG_PACKET")), "NFULNL_MSG_PACKET", decode.OpOther},
+		{unix.NFNL_SUBSYS_OSF<<8 | uint16(num("OSF_MSG_ADD")), "OSF_MSG_ADD", decode.OpNew},
+		{unix.NFNL_SUBSYS_IPSET<<8 | 2, "IPSET_CMD_CREATE", decode.OpNew},
+		{unix.NFNL_SUBSYS_IPSET<<8 | 3, "IPSET_CMD_DESTROY", decode.OpDel},
+		{unix.NFNL_SUBSYS_IPSET<<8 | 7, "IPSET_CMD_LIST", decode.OpGet},
+		{unix.NFNL_SUBSYS_ACCT<<8 | 3, "NFNL_MSG_ACCT_DEL", decode.OpDel},
+		{unix.NFNL_SUBSYS_CTNETLINK_TIMEOUT<<8 | uint16(num("IPCTNL_MSG_TIMEOUT_NEW")), "IPCTNL_MSG_TIMEOUT_NEW", decode.OpNew},
+		{unix.NFNL_SUBSYS_CTHELPER<<8 | 1, "NFNL_MSG_CTHELPER_GET", decode.OpGet},
+		{unix.NFNL_SUBSYS_NFTABLES<<8 | unix.NFT_MSG_NEWRULE, "NFT_MSG_NEWRULE", decode.OpNew},
+		{unix.NFNL_SUBSYS_NFTABLES<<8 | unix.NFT_MSG_GETOBJ_RESET, "NFT_MSG_GETOBJ_RESET", decode.OpGet},
+		{unix.NFNL_SUBSYS_NFTABLES<<8 | 28, "NFT_MSG_DESTROYRULE", decode.OpDel},
+		{unix.NFNL_SUBSYS_NFT_COMPAT<<8 | uint16(num("NFNL_MSG_COMPAT_GET")), "NFNL_MSG_COMPAT_GET", decode.OpGet},
+		{unix.NFNL_SUBSYS_HOOK<<8 | uint16(num("NFNL_MSG_HOOK_GET")), "NFNL_MSG_HOOK_GET", decode.OpGet},
+		{unix.NFNL_SUBSYS_NFTABLES<<8 | 250, "NFT_MSG_250", decode.OpOther},
+		{77<<8 | 1, "NFNL_SUBSYS_77_MSG_1", decode.OpOther},
+	} {
+		name, op := Proto{}.MessageType(nil, c.t)
+		if name != c.name || op != c.op {
+			t.Errorf("type %#04x: %s %v, want %s %v", c.t, name, op, c.name, c.op)
+		}
+	}
 }
 
 func TestByteLiterals(t *testing.T) {

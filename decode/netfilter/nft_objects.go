@@ -35,17 +35,18 @@ var (
 	netdevHookEnum = enumOf("nf_dev_hooks", "NF_NETDEV_", "NF_NETDEV_NUMHOOKS")
 )
 
-// hookVariants holds NFTA_HOOK_HOOKNUM described with each family's enum; hooknum
-// picks one by the message's nfgen_family.
-var hookVariants = decode.NewAttrSet("NFTA_HOOK", "nft.hook",
-	withEnum(be32("NFTA_HOOK_HOOKNUM"), arpHookEnum),
-)
+// hookArp, hookBridge and hookNetdev are NFTA_HOOK_HOOKNUM described with each
+// family's enum; hooknum picks one by the message's nfgen_family. They are built
+// in init, after hookAttrs, so that the NF_INET_* description is the one filters
+// find first under nft.hook.hooknum.
+var hookArp, hookBridge, hookNetdev *decode.Attr
 
-var (
-	hookArp    = hookVariants.Lookup(uint16(num("NFTA_HOOK_HOOKNUM")))
-	hookBridge = decode.NewAttrSet("NFTA_HOOK", "nft.hook", withEnum(be32("NFTA_HOOK_HOOKNUM"), bridgeHookEnum)).Lookup(uint16(num("NFTA_HOOK_HOOKNUM")))
-	hookNetdev = decode.NewAttrSet("NFTA_HOOK", "nft.hook", withEnum(be32("NFTA_HOOK_HOOKNUM"), netdevHookEnum)).Lookup(uint16(num("NFTA_HOOK_HOOKNUM")))
-)
+func init() {
+	variant := func(e *decode.Enum) *decode.Attr {
+		return decode.NewAttrSet("NFTA_HOOK", "nft.hook", withEnum(be32("NFTA_HOOK_HOOKNUM"), e)).Lookup(uint16(num("NFTA_HOOK_HOOKNUM")))
+	}
+	hookArp, hookBridge, hookNetdev = variant(arpHookEnum), variant(bridgeHookEnum), variant(netdevHookEnum)
+}
 
 // hooknum reads the hook number by family: the default definition names NF_INET_*.
 func hooknum(c *decode.Context, f *decode.Field) {
