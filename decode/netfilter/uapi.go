@@ -1,5 +1,8 @@
 package netfilter
 
+// zuapi.go was generated from Linux 6.12's include/uapi: set UAPI to such a tree
+// (a distribution's /usr/include may be older and lack names the tables use).
+//
 //go:generate sh -c "python3 internal/mkuapi/mkuapi.py ${UAPI:-/usr/include} $(go env GOMODCACHE)/golang.org/x/sys@v0.50.0/unix > zuapi.go && gofmt -w zuapi.go"
 
 import (
