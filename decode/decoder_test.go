@@ -95,22 +95,22 @@ func TestDecodeFrameBothOrders(t *testing.T) {
 			data := cat(
 				// message 1: a NEW request with attributes
 				w.msg(17, unix.NLM_F_REQUEST|unix.NLM_F_ACK|unix.NLM_F_CREATE|unix.NLM_F_EXCL, 7, 0,
-					[]byte{2, 0, 0, 0}, w.u32(0xfffffffd), // th_family=2, pad, th_index=-3
-					w.attr(1, []byte("veth0\x00")), // TA_NAME "veth0"
-					w.attr(2, w.u32(1500)),         // TA_MTU 1500
-					w.attr(3, []byte{10, 0, 0, 1}), // TA_ADDR 10.0.0.1
-					w.attr(4|unix.NLA_F_NESTED, // TA_INFO
-						w.attr(1, []byte("vlan\x00")),                    // TI_KIND "vlan"
-						w.attr(2|unix.NLA_F_NESTED, w.attr(1, w.u16(5))), // TI_DATA { VLAN_ID 5 }
+					[]byte{2, 0, 0, 0}, w.U32(0xfffffffd), // th_family=2, pad, th_index=-3
+					w.Attr(1, []byte("veth0\x00")), // TA_NAME "veth0"
+					w.Attr(2, w.U32(1500)),         // TA_MTU 1500
+					w.Attr(3, []byte{10, 0, 0, 1}), // TA_ADDR 10.0.0.1
+					w.Attr(4|unix.NLA_F_NESTED, // TA_INFO
+						w.Attr(1, []byte("vlan\x00")),                    // TI_KIND "vlan"
+						w.Attr(2|unix.NLA_F_NESTED, w.Attr(1, w.U16(5))), // TI_DATA { VLAN_ID 5 }
 					),
-					w.attr(5, []byte{0x1f, 0x90}),                         // TA_PORT 8080, network order always
-					w.attr(6, w.attr(0, w.u32(11)), w.attr(1, w.u32(12))), // TA_LIST [11, 12]
-					w.attr(7),                 // TA_FLAG
-					w.attr(8, []byte{0xff}),   // TA_S8 -1
-					w.attr(99, w.u32(0xabcd)), // unknown type 99
+					w.Attr(5, []byte{0x1f, 0x90}),                         // TA_PORT 8080, network order always
+					w.Attr(6, w.Attr(0, w.U32(11)), w.Attr(1, w.U32(12))), // TA_LIST [11, 12]
+					w.Attr(7),                 // TA_FLAG
+					w.Attr(8, []byte{0xff}),   // TA_S8 -1
+					w.Attr(99, w.U32(0xabcd)), // unknown type 99
 				),
 				// message 2: a dump request
-				w.msg(16, unix.NLM_F_REQUEST|unix.NLM_F_DUMP, 8, 0, []byte{0, 0, 0, 0}, w.u32(0)),
+				w.msg(16, unix.NLM_F_REQUEST|unix.NLM_F_DUMP, 8, 0, []byte{0, 0, 0, 0}, w.U32(0)),
 			)
 			d := testDecoder()
 			msgs := d.DecodeFrame(frame(unix.NETLINK_ROUTE, data), nil)
@@ -118,8 +118,8 @@ func TestDecodeFrameBothOrders(t *testing.T) {
 				t.Fatalf("got %d messages, want 2", len(msgs))
 			}
 			m := &msgs[0]
-			if m.BigEndian != w.be {
-				t.Errorf("byte order detected big=%v, want %v", m.BigEndian, w.be)
+			if m.BigEndian != w.BE {
+				t.Errorf("byte order detected big=%v, want %v", m.BigEndian, w.BE)
 			}
 			got := treeText(m)
 			want := `nlmsg
@@ -148,7 +148,7 @@ func TestDecodeFrameBothOrders(t *testing.T) {
  ta.s8=-1
  ta.unknown=0000abcd unknown type 99
 `
-			if w.be {
+			if w.BE {
 				want = strings.Replace(want, "=0000abcd", "=0000abcd", 1)
 			} else {
 				want = strings.Replace(want, "=0000abcd", "=cdab0000", 1)
@@ -181,15 +181,15 @@ func TestErrorExtAck(t *testing.T) {
 		t.Run(o.name, func(t *testing.T) {
 			w := o.w
 			req := w.msg(17, unix.NLM_F_REQUEST|unix.NLM_F_ACK, 42, 0,
-				[]byte{0, 0, 0, 0}, w.u32(3), // testhdr
-				w.attr(1, []byte("dummy0\x00")), // TA_NAME at request offset 24
-				w.attr(2, w.u32(100000)),        // TA_MTU at request offset 36
+				[]byte{0, 0, 0, 0}, w.U32(3), // testhdr
+				w.Attr(1, []byte("dummy0\x00")), // TA_NAME at request offset 24
+				w.Attr(2, w.U32(100000)),        // TA_MTU at request offset 36
 			)
 			data := w.msg(unix.NLMSG_ERROR, unix.NLM_F_ACK_TLVS, 42, 1234,
-				w.u32(uint32(0xffffffea)), // error -22 EINVAL
+				w.U32(uint32(0xffffffea)), // error -22 EINVAL
 				req,                       // echoed request, not capped
-				w.attr(unix.NLMSGERR_ATTR_MSG, []byte("mtu greater than device maximum\x00")),
-				w.attr(unix.NLMSGERR_ATTR_OFFS, w.u32(36)),
+				w.Attr(unix.NLMSGERR_ATTR_MSG, []byte("mtu greater than device maximum\x00")),
+				w.Attr(unix.NLMSGERR_ATTR_OFFS, w.U32(36)),
 			)
 			d := testDecoder()
 			msgs := d.DecodeFrame(frame(unix.NETLINK_ROUTE, data), nil)
@@ -227,11 +227,11 @@ func TestAckCappedAndDone(t *testing.T) {
 			w := o.w
 			data := cat(
 				w.msg(unix.NLMSG_ERROR, unix.NLM_F_CAPPED, 5, 99,
-					w.u32(0),                                                                            // ACK
-					w.u32(40), w.u16(17), w.u16(unix.NLM_F_REQUEST|unix.NLM_F_ACK), w.u32(5), w.u32(0)), // echoed header only
+					w.U32(0),                                                                            // ACK
+					w.U32(40), w.U16(17), w.U16(unix.NLM_F_REQUEST|unix.NLM_F_ACK), w.U32(5), w.U32(0)), // echoed header only
 				w.msg(unix.NLMSG_DONE, unix.NLM_F_MULTI|unix.NLM_F_ACK_TLVS, 6, 99,
-					w.u32(uint32(0xfffffffc)), // -4 EINTR
-					w.attr(unix.NLMSGERR_ATTR_MSG, []byte("dump interrupted\x00"))),
+					w.U32(uint32(0xfffffffc)), // -4 EINTR
+					w.Attr(unix.NLMSGERR_ATTR_MSG, []byte("dump interrupted\x00"))),
 			)
 			msgs := testDecoder().DecodeFrame(frame(unix.NETLINK_ROUTE, data), nil)
 			if len(msgs) != 2 {
@@ -255,7 +255,7 @@ func TestAckCappedAndDone(t *testing.T) {
 
 func TestMalformed(t *testing.T) {
 	w := wire{}
-	good := w.msg(16, unix.NLM_F_REQUEST, 1, 0, []byte{0, 0, 0, 0}, w.u32(0))
+	good := w.msg(16, unix.NLM_F_REQUEST, 1, 0, []byte{0, 0, 0, 0}, w.U32(0))
 	cases := []struct {
 		name     string
 		data     []byte
@@ -264,14 +264,14 @@ func TestMalformed(t *testing.T) {
 		malfIdx  int
 		wantType string
 	}{
-		{"len below header", cat(good, w.u32(8), w.u16(16), w.u16(0), w.u32(0), w.u32(0)), 2, "below the 16-byte header", 1, "T_GET"},
-		{"len past frame", cat(good, w.u32(200), w.u16(16), w.u16(0), w.u32(0), w.u32(0), []byte{1, 2, 3, 4}), 2, "exceeds the 20 bytes left", 1, "T_GET"},
-		{"attr longer than parent", w.msg(17, 0, 1, 0, []byte{0, 0, 0, 0}, w.u32(0), w.u16(40), w.u16(1), []byte("ab")), 1, "attribute length 40 exceeds the 6 bytes left", 0, "T_NEW"},
-		{"zero-length attr", w.msg(17, 0, 1, 0, []byte{0, 0, 0, 0}, w.u32(0), w.u16(0), w.u16(1), w.u32(5)), 1, "below the 4-byte header", 0, "T_NEW"},
+		{"len below header", cat(good, w.U32(8), w.U16(16), w.U16(0), w.U32(0), w.U32(0)), 2, "below the 16-byte header", 1, "T_GET"},
+		{"len past frame", cat(good, w.U32(200), w.U16(16), w.U16(0), w.U32(0), w.U32(0), []byte{1, 2, 3, 4}), 2, "exceeds the 20 bytes left", 1, "T_GET"},
+		{"attr longer than parent", w.msg(17, 0, 1, 0, []byte{0, 0, 0, 0}, w.U32(0), w.U16(40), w.U16(1), []byte("ab")), 1, "attribute length 40 exceeds the 6 bytes left", 0, "T_NEW"},
+		{"zero-length attr", w.msg(17, 0, 1, 0, []byte{0, 0, 0, 0}, w.U32(0), w.U16(0), w.U16(1), w.U32(5)), 1, "below the 4-byte header", 0, "T_NEW"},
 		{"short trailer", cat(good, []byte{1, 2, 3}), 2, "too short for a 16-byte nlmsghdr", 1, "(malformed)"},
-		{"int wrong size", w.msg(17, 0, 1, 0, []byte{0, 0, 0, 0}, w.u32(0), w.attr(2, []byte{1, 2, 3})), 1, "is 3 bytes, expected 4", 0, "T_NEW"},
+		{"int wrong size", w.msg(17, 0, 1, 0, []byte{0, 0, 0, 0}, w.U32(0), w.Attr(2, []byte{1, 2, 3})), 1, "is 3 bytes, expected 4", 0, "T_NEW"},
 		{"short struct", w.msg(17, 0, 1, 0, []byte{0, 0}), 1, "struct testhdr needs 8 bytes", 0, "T_NEW"},
-		{"nest overflow", w.msg(17, 0, 1, 0, []byte{0, 0, 0, 0}, w.u32(0), w.attr(4|unix.NLA_F_NESTED, w.u16(30), w.u16(1), w.u32(0))), 1, "exceeds the 8 bytes left", 0, "T_NEW"},
+		{"nest overflow", w.msg(17, 0, 1, 0, []byte{0, 0, 0, 0}, w.U32(0), w.Attr(4|unix.NLA_F_NESTED, w.U16(30), w.U16(1), w.U32(0))), 1, "exceeds the 8 bytes left", 0, "T_NEW"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -308,7 +308,7 @@ func TestMalformed(t *testing.T) {
 func TestFramePadding(t *testing.T) {
 	w := wire{}
 	// iproute2 sends a 36-byte dump request from a fixed buffer: the frame ends in zeros.
-	data := cat(w.msg(16, unix.NLM_F_REQUEST|unix.NLM_F_DUMP, 1, 0, []byte{0, 0, 0, 0}, w.u32(0)), make([]byte, 120))
+	data := cat(w.msg(16, unix.NLM_F_REQUEST|unix.NLM_F_DUMP, 1, 0, []byte{0, 0, 0, 0}, w.U32(0)), make([]byte, 120))
 	msgs := testDecoder().DecodeFrame(frame(unix.NETLINK_ROUTE, data), nil)
 	if len(msgs) != 1 || msgs[0].Malformed {
 		t.Fatalf("%d messages malformed=%v", len(msgs), len(msgs) > 0 && msgs[0].Malformed)
@@ -326,7 +326,7 @@ func TestByteOrderDetection(t *testing.T) {
 		data := w.msg(16, unix.NLM_F_REQUEST, 1, 0, make([]byte, 240))
 		d := testDecoder()
 		msgs := d.DecodeFrame(frame(unix.NETLINK_ROUTE, data), nil)
-		if len(msgs) != 1 || msgs[0].BigEndian != w.be || msgs[0].Header.Len != 256 {
+		if len(msgs) != 1 || msgs[0].BigEndian != w.BE || msgs[0].Header.Len != 256 {
 			t.Errorf("%s: detected be=%v len=%d", o.name, msgs[0].BigEndian, msgs[0].Header.Len)
 		}
 		// Forced order.
@@ -339,7 +339,7 @@ func TestByteOrderDetection(t *testing.T) {
 
 func TestUnknownProtocolRawWalk(t *testing.T) {
 	w := wire{}
-	data := w.msg(20, 0, 0, 0, w.attr(1, w.u32(7)), w.attr(2, []byte("x\x00")))
+	data := w.msg(20, 0, 0, 0, w.Attr(1, w.U32(7)), w.Attr(2, []byte("x\x00")))
 	msgs := NewDecoder().DecodeFrame(frame(2, data), nil) // NETLINK_USERSOCK: no decoder
 	if len(msgs) != 1 {
 		t.Fatal(len(msgs))
@@ -382,8 +382,8 @@ func TestSubMessageIntegerSelector(t *testing.T) {
 	)
 	for _, o := range orders {
 		w := o.w
-		data := cat(w.attr(1, w.u16(5)), w.attr(2|unix.NLA_F_NESTED, w.attr(1, w.u32(7))))
-		c := &Context{Data: data, BigEndian: w.be}
+		data := cat(w.Attr(1, w.U16(5)), w.Attr(2|unix.NLA_F_NESTED, w.Attr(1, w.U32(7))))
+		c := &Context{Data: data, BigEndian: w.BE}
 		fs := c.Attrs(set, 0, len(data))
 		if len(fs) != 2 || len(fs[1].Children) != 1 || fs[1].Children[0].Def.Name != "in.x" || fs[1].Children[0].Value != 7 {
 			t.Errorf("%s: selector 5 did not select the variant: %+v", o.name, fs)
@@ -412,8 +412,8 @@ func TestRawProtocolFixedHeader(t *testing.T) {
 		w := o.w
 		data := w.msg(0x0a00, unix.NLM_F_REQUEST, 1, 0,
 			[]byte{2, 0, 0, 0},              // family 2, version 0, res_id 0
-			w.attr(1, []byte("filter\x00")), // attribute type 1
-			w.attr(2, w.u32(7)),             // attribute type 2
+			w.Attr(1, []byte("filter\x00")), // attribute type 1
+			w.Attr(2, w.U32(7)),             // attribute type 2
 		)
 		msgs := NewDecoder().DecodeFrame(frame(unix.NETLINK_NETFILTER, data), nil)
 		p := msgs[0].Payload()

@@ -32,12 +32,12 @@ func checkTree(t *testing.T, data []byte, m *Message) {
 func FuzzDecodeFrame(f *testing.F) {
 	for _, o := range orders {
 		w := o.w
-		f.Add(w.msg(17, unix.NLM_F_REQUEST, 1, 0, []byte{2, 0, 0, 0}, w.u32(1), w.attr(1, []byte("eth0\x00")),
-			w.attr(4|unix.NLA_F_NESTED, w.attr(1, []byte("vlan\x00")), w.attr(2, w.attr(1, w.u16(5))))), uint8(0))
-		f.Add(w.msg(unix.NLMSG_ERROR, unix.NLM_F_ACK_TLVS, 1, 1, w.u32(0xffffffea),
-			w.msg(17, unix.NLM_F_REQUEST, 1, 0, []byte{0, 0, 0, 0}, w.u32(0), w.attr(2, w.u32(9000))),
-			w.attr(1, []byte("bad\x00")), w.attr(2, w.u32(24))), uint8(1))
-		f.Add(w.msg(unix.NLMSG_DONE, unix.NLM_F_MULTI, 1, 1, w.u32(0)), uint8(2))
+		f.Add(w.msg(17, unix.NLM_F_REQUEST, 1, 0, []byte{2, 0, 0, 0}, w.U32(1), w.Attr(1, []byte("eth0\x00")),
+			w.Attr(4|unix.NLA_F_NESTED, w.Attr(1, []byte("vlan\x00")), w.Attr(2, w.Attr(1, w.U16(5))))), uint8(0))
+		f.Add(w.msg(unix.NLMSG_ERROR, unix.NLM_F_ACK_TLVS, 1, 1, w.U32(0xffffffea),
+			w.msg(17, unix.NLM_F_REQUEST, 1, 0, []byte{0, 0, 0, 0}, w.U32(0), w.Attr(2, w.U32(9000))),
+			w.Attr(1, []byte("bad\x00")), w.Attr(2, w.U32(24))), uint8(1))
+		f.Add(w.msg(unix.NLMSG_DONE, unix.NLM_F_MULTI, 1, 1, w.U32(0)), uint8(2))
 	}
 	f.Fuzz(func(t *testing.T, data []byte, mode uint8) {
 		d := testDecoder()

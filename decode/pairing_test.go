@@ -28,8 +28,8 @@ type pairStep struct {
 func req(typ, flags uint16, seq, pid uint32) func(w wire) []byte {
 	return func(w wire) []byte {
 		return w.msg(typ, unix.NLM_F_REQUEST|flags, seq, pid,
-			w.u32(0), // th_family, pad
-			w.u32(0)) // th_index
+			w.U32(0), // th_family, pad
+			w.U32(0)) // th_index
 	}
 }
 
@@ -37,9 +37,9 @@ func req(typ, flags uint16, seq, pid uint32) func(w wire) []byte {
 func kmsg(typ, flags uint16, seq, pid uint32) func(w wire) []byte {
 	return func(w wire) []byte {
 		return w.msg(typ, flags, seq, pid,
-			w.u32(0),                      // th_family, pad
-			w.u32(0),                      // th_index
-			w.attr(1, []byte("eth0\x00"))) // TA_NAME
+			w.U32(0),                      // th_family, pad
+			w.U32(0),                      // th_index
+			w.Attr(1, []byte("eth0\x00"))) // TA_NAME
 	}
 }
 
@@ -47,7 +47,7 @@ func kmsg(typ, flags uint16, seq, pid uint32) func(w wire) []byte {
 func done(flags uint16, seq, pid uint32) func(w wire) []byte {
 	return func(w wire) []byte {
 		return w.msg(unix.NLMSG_DONE, unix.NLM_F_MULTI|flags, seq, pid,
-			w.u32(0)) // error 0
+			w.U32(0)) // error 0
 	}
 }
 
@@ -56,12 +56,12 @@ func done(flags uint16, seq, pid uint32) func(w wire) []byte {
 func nlerr(errno int32, typ, rflags uint16, seq, pid uint32) func(w wire) []byte {
 	return func(w wire) []byte {
 		return w.msg(unix.NLMSG_ERROR, unix.NLM_F_CAPPED, seq, pid,
-			w.u32(uint32(errno)), // error
-			w.u32(24),            // echoed nlmsg_len
-			w.u16(typ),           // echoed nlmsg_type
-			w.u16(rflags),        // echoed nlmsg_flags
-			w.u32(seq),           // echoed nlmsg_seq
-			w.u32(0))             // echoed nlmsg_pid
+			w.U32(uint32(errno)), // error
+			w.U32(24),            // echoed nlmsg_len
+			w.U16(typ),           // echoed nlmsg_type
+			w.U16(rflags),        // echoed nlmsg_flags
+			w.U32(seq),           // echoed nlmsg_seq
+			w.U32(0))             // echoed nlmsg_pid
 	}
 }
 

@@ -1,70 +1,33 @@
 package route
 
 import (
-	"encoding/binary"
 	"strings"
 	"testing"
 
 	"github.com/nldump/nldump/capture"
 	"github.com/nldump/nldump/decode"
+	"github.com/nldump/nldump/internal/nlwire"
 	"golang.org/x/sys/unix"
 )
 
 // wire builds netlink bytes in one byte order, so that each table test runs in both.
-type wire struct{ be bool }
+type wire struct{ nlwire.Wire }
 
-func (w wire) order() binary.AppendByteOrder {
-	if w.be {
-		return binary.BigEndian
-	}
-	return binary.LittleEndian
-}
+var (
+	cat  = nlwire.Cat
+	be16 = nlwire.BE16
+	be32 = nlwire.BE32
+)
 
-func (w wire) u16(v uint16) []byte { return w.order().AppendUint16(nil, v) }
-func (w wire) u32(v uint32) []byte { return w.order().AppendUint32(nil, v) }
-func (w wire) u64(v uint64) []byte { return w.order().AppendUint64(nil, v) }
-
-// be16 and be32 are network-order values, the same in both orders.
-func be16(v uint16) []byte { return binary.BigEndian.AppendUint16(nil, v) }
-func be32(v uint32) []byte { return binary.BigEndian.AppendUint32(nil, v) }
-
-func cat(parts ...[]byte) []byte {
-	var b []byte
-	for _, p := range parts {
-		b = append(b, p...)
-	}
-	return b
-}
-
-func pad4(b []byte) []byte {
-	for len(b)%4 != 0 {
-		b = append(b, 0)
-	}
-	return b
-}
-
-// msg builds an nlmsghdr (nlmsg_len computed, counting the payload without padding)
-// followed by the payload, padded to 4.
+// msg builds a message with seq 1 from port 0.
 func (w wire) msg(typ, flags uint16, payload ...[]byte) []byte {
-	p := cat(payload...)
-	return pad4(cat(w.u32(uint32(16+len(p))), w.u16(typ), w.u16(flags), w.u32(1), w.u32(0), p))
-}
-
-// attr builds an nlattr (nla_len computed) with its value, padded.
-func (w wire) attr(typ uint16, value ...[]byte) []byte {
-	v := cat(value...)
-	return pad4(cat(w.u16(uint16(4+len(v))), w.u16(typ), v))
-}
-
-// nest builds a nested attribute (NLA_F_NESTED set, as the kernel sets it).
-func (w wire) nest(typ uint16, value ...[]byte) []byte {
-	return w.attr(typ|unix.NLA_F_NESTED, value...)
+	return w.Msg(typ, flags, 1, 0, payload...)
 }
 
 var orders = []struct {
 	name string
 	w    wire
-}{{"little", wire{false}}, {"big", wire{true}}}
+}{{"little", wire{}}, {"big", wire{nlwire.Wire{BE: true}}}}
 
 // decodeAll decodes frames (NETLINK_ROUTE) with one decoder in the given order and
 // returns the messages of the last frame.

@@ -12,18 +12,18 @@ import (
 // interface names decode it first so that the session learns "veth0".
 func link3(w wire) []byte {
 	return w.msg(unix.RTM_NEWLINK, 0,
-		[]byte{unix.AF_UNSPEC, 0}, w.u16(unix.ARPHRD_ETHER), // ifi_family, pad, ifi_type
-		w.u32(3), // ifi_index 3
-		w.u32(unix.IFF_UP|unix.IFF_BROADCAST|unix.IFF_RUNNING|unix.IFF_MULTICAST|unix.IFF_LOWER_UP), // ifi_flags
-		w.u32(0), // ifi_change
-		w.attr(unix.IFLA_IFNAME, []byte("veth0\x00")),                               // IFLA_IFNAME "veth0"
-		w.attr(unix.IFLA_MTU, w.u32(1500)),                                          // IFLA_MTU 1500
-		w.attr(unix.IFLA_OPERSTATE, []byte{ifOperUp}),                               // IFLA_OPERSTATE UP
-		w.attr(unix.IFLA_ADDRESS, []byte{2, 0, 0, 0, 0, 1}),                         // IFLA_ADDRESS 02:00:00:00:00:01
-		w.nest(unix.IFLA_LINKINFO, w.attr(unix.IFLA_INFO_KIND, []byte("veth\x00"))), // IFLA_LINKINFO { KIND "veth" }
-		w.nest(unix.IFLA_AF_SPEC, // IFLA_AF_SPEC
-			w.nest(unix.AF_INET, // AF_INET
-				w.attr(unix.IFLA_INET_CONF, w.u32(1), w.u32(0), w.u32(1)))), // IFLA_INET_CONF [forwarding=1, mc_forwarding=0, proxy_arp=1]
+		[]byte{unix.AF_UNSPEC, 0}, w.U16(unix.ARPHRD_ETHER), // ifi_family, pad, ifi_type
+		w.U32(3), // ifi_index 3
+		w.U32(unix.IFF_UP|unix.IFF_BROADCAST|unix.IFF_RUNNING|unix.IFF_MULTICAST|unix.IFF_LOWER_UP), // ifi_flags
+		w.U32(0), // ifi_change
+		w.Attr(unix.IFLA_IFNAME, []byte("veth0\x00")),                               // IFLA_IFNAME "veth0"
+		w.Attr(unix.IFLA_MTU, w.U32(1500)),                                          // IFLA_MTU 1500
+		w.Attr(unix.IFLA_OPERSTATE, []byte{ifOperUp}),                               // IFLA_OPERSTATE UP
+		w.Attr(unix.IFLA_ADDRESS, []byte{2, 0, 0, 0, 0, 1}),                         // IFLA_ADDRESS 02:00:00:00:00:01
+		w.Nest(unix.IFLA_LINKINFO, w.Attr(unix.IFLA_INFO_KIND, []byte("veth\x00"))), // IFLA_LINKINFO { KIND "veth" }
+		w.Nest(unix.IFLA_AF_SPEC, // IFLA_AF_SPEC
+			w.Nest(unix.AF_INET, // AF_INET
+				w.Attr(unix.IFLA_INET_CONF, w.U32(1), w.U32(0), w.U32(1)))), // IFLA_INET_CONF [forwarding=1, mc_forwarding=0, proxy_arp=1]
 	)
 }
 
@@ -40,7 +40,7 @@ func runCases(t *testing.T, cases []msgCase) {
 	for _, c := range cases {
 		for _, o := range orders {
 			t.Run(c.name+"/"+o.name, func(t *testing.T) {
-				msgs := decodeAll(t, o.w.be, c.frames(o.w)...)
+				msgs := decodeAll(t, o.w.BE, c.frames(o.w)...)
 				if c.idx >= len(msgs) {
 					t.Fatalf("%d messages, want index %d", len(msgs), c.idx)
 				}
@@ -68,15 +68,15 @@ func linkCases() []msgCase {
 			name: "newlink vlan info_data",
 			frames: func(w wire) [][]byte {
 				return [][]byte{link3(w), w.msg(unix.RTM_NEWLINK, 0,
-					[]byte{0, 0}, w.u16(unix.ARPHRD_ETHER), w.u32(8), w.u32(unix.IFF_UP|unix.IFF_BROADCAST), w.u32(0), // ifinfomsg index 8
-					w.attr(unix.IFLA_IFNAME, []byte("veth0.100\x00")), // IFLA_IFNAME
-					w.attr(unix.IFLA_LINK, w.u32(3)),                  // IFLA_LINK 3 (veth0)
-					w.nest(unix.IFLA_LINKINFO,
-						w.attr(unix.IFLA_INFO_KIND, []byte("vlan\x00")), // IFLA_INFO_KIND "vlan"
-						w.nest(unix.IFLA_INFO_DATA, // IFLA_INFO_DATA
-							w.attr(unix.IFLA_VLAN_PROTOCOL, be16(unix.ETH_P_8021Q)),     // IFLA_VLAN_PROTOCOL 802.1Q (network order)
-							w.attr(unix.IFLA_VLAN_ID, w.u16(100)),                       // IFLA_VLAN_ID 100
-							w.attr(unix.IFLA_VLAN_FLAGS, w.u32(1), w.u32(0xffffffff)))), // IFLA_VLAN_FLAGS {REORDER_HDR, mask}
+					[]byte{0, 0}, w.U16(unix.ARPHRD_ETHER), w.U32(8), w.U32(unix.IFF_UP|unix.IFF_BROADCAST), w.U32(0), // ifinfomsg index 8
+					w.Attr(unix.IFLA_IFNAME, []byte("veth0.100\x00")), // IFLA_IFNAME
+					w.Attr(unix.IFLA_LINK, w.U32(3)),                  // IFLA_LINK 3 (veth0)
+					w.Nest(unix.IFLA_LINKINFO,
+						w.Attr(unix.IFLA_INFO_KIND, []byte("vlan\x00")), // IFLA_INFO_KIND "vlan"
+						w.Nest(unix.IFLA_INFO_DATA, // IFLA_INFO_DATA
+							w.Attr(unix.IFLA_VLAN_PROTOCOL, be16(unix.ETH_P_8021Q)),     // IFLA_VLAN_PROTOCOL 802.1Q (network order)
+							w.Attr(unix.IFLA_VLAN_ID, w.U16(100)),                       // IFLA_VLAN_ID 100
+							w.Attr(unix.IFLA_VLAN_FLAGS, w.U32(1), w.U32(0xffffffff)))), // IFLA_VLAN_FLAGS {REORDER_HDR, mask}
 				)}
 			},
 			summary: "8: veth0.100@veth0 <NO-CARRIER,BROADCAST,UP> vlan",
@@ -86,14 +86,14 @@ func linkCases() []msgCase {
 			name: "newlink bridge port slave data",
 			frames: func(w wire) [][]byte {
 				return [][]byte{w.msg(unix.RTM_NEWLINK, 0,
-					[]byte{0, 0}, w.u16(unix.ARPHRD_ETHER), w.u32(4), w.u32(0), w.u32(0), // ifinfomsg index 4
-					w.nest(unix.IFLA_LINKINFO,
-						w.attr(unix.IFLA_INFO_KIND, []byte("veth\x00")),         // IFLA_INFO_KIND "veth"
-						w.attr(unix.IFLA_INFO_SLAVE_KIND, []byte("bridge\x00")), // IFLA_INFO_SLAVE_KIND "bridge"
-						w.nest(unix.IFLA_INFO_SLAVE_DATA, // IFLA_INFO_SLAVE_DATA
-							w.attr(unix.IFLA_BRPORT_STATE, []byte{3}),  // IFLA_BRPORT_STATE forwarding
-							w.attr(unix.IFLA_BRPORT_COST, w.u32(10)))), // IFLA_BRPORT_COST 10
-					w.attr(unix.IFLA_STATS64, make([]byte, 200)), // IFLA_STATS64, 25 zero counters
+					[]byte{0, 0}, w.U16(unix.ARPHRD_ETHER), w.U32(4), w.U32(0), w.U32(0), // ifinfomsg index 4
+					w.Nest(unix.IFLA_LINKINFO,
+						w.Attr(unix.IFLA_INFO_KIND, []byte("veth\x00")),         // IFLA_INFO_KIND "veth"
+						w.Attr(unix.IFLA_INFO_SLAVE_KIND, []byte("bridge\x00")), // IFLA_INFO_SLAVE_KIND "bridge"
+						w.Nest(unix.IFLA_INFO_SLAVE_DATA, // IFLA_INFO_SLAVE_DATA
+							w.Attr(unix.IFLA_BRPORT_STATE, []byte{3}),  // IFLA_BRPORT_STATE forwarding
+							w.Attr(unix.IFLA_BRPORT_COST, w.U32(10)))), // IFLA_BRPORT_COST 10
+					w.Attr(unix.IFLA_STATS64, make([]byte, 200)), // IFLA_STATS64, 25 zero counters
 				)}
 			},
 			fields: map[string]string{"ifla.brport.state": "BR_STATE_FORWARDING (3)", "ifla.brport.cost": "10",
@@ -103,8 +103,8 @@ func linkCases() []msgCase {
 			name: "setlink request",
 			frames: func(w wire) [][]byte {
 				return [][]byte{link3(w), w.msg(unix.RTM_NEWLINK, unix.NLM_F_REQUEST|unix.NLM_F_ACK,
-					[]byte{0, 0}, w.u16(0), w.u32(3), w.u32(0), w.u32(0), // ifinfomsg index 3
-					w.attr(unix.IFLA_MTU, w.u32(9000)))} // IFLA_MTU 9000
+					[]byte{0, 0}, w.U16(0), w.U32(3), w.U32(0), w.U32(0), // ifinfomsg index 3
+					w.Attr(unix.IFLA_MTU, w.U32(9000)))} // IFLA_MTU 9000
 			},
 			summary: "dev veth0 mtu 9000",
 		},
@@ -112,7 +112,7 @@ func linkCases() []msgCase {
 			name: "stats64 older kernel (192 bytes) is whole",
 			frames: func(w wire) [][]byte {
 				return [][]byte{w.msg(unix.RTM_NEWLINK, 0, make([]byte, 16),
-					w.attr(unix.IFLA_STATS64, make([]byte, 192)))} // IFLA_STATS64 without rx_otherhost_dropped
+					w.Attr(unix.IFLA_STATS64, make([]byte, 192)))} // IFLA_STATS64 without rx_otherhost_dropped
 			},
 			fields: map[string]string{"ifla.stats64.rx_nohandler": "0"},
 		},
@@ -120,7 +120,7 @@ func linkCases() []msgCase {
 			name: "stats64 cut short is noted",
 			frames: func(w wire) [][]byte {
 				return [][]byte{w.msg(unix.RTM_NEWLINK, 0, make([]byte, 16),
-					w.attr(unix.IFLA_STATS64, make([]byte, 100)))} // IFLA_STATS64, 100 bytes
+					w.Attr(unix.IFLA_STATS64, make([]byte, 100)))} // IFLA_STATS64, 100 bytes
 			},
 			malformed: true,
 		},
@@ -144,7 +144,7 @@ func TestShortHeaders(t *testing.T) {
 			frames: func(w wire) [][]byte {
 				return [][]byte{w.msg(unix.RTM_GETLINK, dump,
 					[]byte{unix.AF_UNSPEC, 0, 0, 0},       // rtgenmsg, padded to 4
-					w.attr(unix.IFLA_EXT_MASK, w.u32(1)))} // IFLA_EXT_MASK RTEXT_FILTER_VF: 12 bytes < sizeof(ifinfomsg)
+					w.Attr(unix.IFLA_EXT_MASK, w.U32(1)))} // IFLA_EXT_MASK RTEXT_FILTER_VF: 12 bytes < sizeof(ifinfomsg)
 			},
 			summary: "dump",
 			fields:  map[string]string{"rtgen.family": "AF_UNSPEC (0)", "ifla.ext_mask": "0x00000001 (VF)"},
@@ -153,7 +153,7 @@ func TestShortHeaders(t *testing.T) {
 			name: "getlink ifinfomsg with IFLA_EXT_MASK",
 			frames: func(w wire) [][]byte {
 				return [][]byte{w.msg(unix.RTM_GETLINK, dump, make([]byte, 16), // ifinfomsg
-					w.attr(unix.IFLA_EXT_MASK, w.u32(9)))} // IFLA_EXT_MASK VF|SKIP_STATS
+					w.Attr(unix.IFLA_EXT_MASK, w.U32(9)))} // IFLA_EXT_MASK VF|SKIP_STATS
 			},
 			fields: map[string]string{"ifi.index": "0", "ifla.ext_mask": "0x00000009 (VF|SKIP_STATS)"},
 		},
@@ -161,8 +161,8 @@ func TestShortHeaders(t *testing.T) {
 			name: "getneigh bridge with ifinfomsg and IFLA_MASTER",
 			frames: func(w wire) [][]byte {
 				return [][]byte{link3(w), w.msg(unix.RTM_GETNEIGH, dump,
-					[]byte{unix.AF_BRIDGE, 0}, w.u16(0), w.u32(0), w.u32(0), w.u32(0), // ifinfomsg (16 bytes)
-					w.attr(unix.IFLA_MASTER, w.u32(3)))} // IFLA_MASTER 3: 24 bytes, not ndmsg's 12 or 20
+					[]byte{unix.AF_BRIDGE, 0}, w.U16(0), w.U32(0), w.U32(0), w.U32(0), // ifinfomsg (16 bytes)
+					w.Attr(unix.IFLA_MASTER, w.U32(3)))} // IFLA_MASTER 3: 24 bytes, not ndmsg's 12 or 20
 			},
 			summary: "dump bridge master veth0",
 			fields:  map[string]string{"ifi.family": "AF_BRIDGE (7)", "ifla.master": "3"},
@@ -171,8 +171,8 @@ func TestShortHeaders(t *testing.T) {
 			name: "getneigh bridge with ndmsg and NDA_IFINDEX",
 			frames: func(w wire) [][]byte {
 				return [][]byte{w.msg(unix.RTM_GETNEIGH, dump,
-					[]byte{unix.AF_BRIDGE, 0}, w.u16(0), w.u32(0), w.u16(0), []byte{0, 0}, // ndmsg (12 bytes)
-					w.attr(unix.NDA_IFINDEX, w.u32(4)))} // NDA_IFINDEX 4: 20 bytes
+					[]byte{unix.AF_BRIDGE, 0}, w.U16(0), w.U32(0), w.U16(0), []byte{0, 0}, // ndmsg (12 bytes)
+					w.Attr(unix.NDA_IFINDEX, w.U32(4)))} // NDA_IFINDEX 4: 20 bytes
 			},
 			fields: map[string]string{"ndm.family": "AF_BRIDGE (7)", "nda.ifindex": "4"},
 		},
@@ -180,9 +180,9 @@ func TestShortHeaders(t *testing.T) {
 			name: "getneigh bridge with ndmsg, NDA_IFINDEX and NDA_MASTER (strict form)",
 			frames: func(w wire) [][]byte {
 				return [][]byte{w.msg(unix.RTM_GETNEIGH, dump,
-					[]byte{unix.AF_BRIDGE, 0}, w.u16(0), w.u32(0), w.u16(0), []byte{0, 0}, // ndmsg (12 bytes)
-					w.attr(unix.NDA_IFINDEX, w.u32(4)), // NDA_IFINDEX 4
-					w.attr(unix.NDA_MASTER, w.u32(7)))} // NDA_MASTER 7: 28 bytes walk as attributes after 12
+					[]byte{unix.AF_BRIDGE, 0}, w.U16(0), w.U32(0), w.U16(0), []byte{0, 0}, // ndmsg (12 bytes)
+					w.Attr(unix.NDA_IFINDEX, w.U32(4)), // NDA_IFINDEX 4
+					w.Attr(unix.NDA_MASTER, w.U32(7)))} // NDA_MASTER 7: 28 bytes walk as attributes after 12
 			},
 			fields: map[string]string{"ndm.family": "AF_BRIDGE (7)", "nda.master": "7"},
 		},
@@ -207,9 +207,9 @@ func TestShortHeaders(t *testing.T) {
 			frames: func(w wire) [][]byte {
 				return [][]byte{link3(w), w.msg(unix.RTM_NEWNETCONF, 0,
 					[]byte{unix.AF_INET, 0, 0, 0},        // ncm_family AF_INET, NLMSG_ALIGN padding
-					w.attr(netconfaIfindex, w.u32(3)),    // NETCONFA_IFINDEX 3
-					w.attr(netconfaForwarding, w.u32(1)), // NETCONFA_FORWARDING 1
-					w.attr(netconfaRPFilter, w.u32(2)))}  // NETCONFA_RP_FILTER 2 (loose)
+					w.Attr(netconfaIfindex, w.U32(3)),    // NETCONFA_IFINDEX 3
+					w.Attr(netconfaForwarding, w.U32(1)), // NETCONFA_FORWARDING 1
+					w.Attr(netconfaRPFilter, w.U32(2)))}  // NETCONFA_RP_FILTER 2 (loose)
 			},
 			summary: "ipv4 dev veth0 forwarding on rp_filter loose",
 		},
@@ -222,7 +222,7 @@ func TestLearnSkipsRequests(t *testing.T) {
 	w := wire{}
 	req := w.msg(unix.RTM_NEWLINK, unix.NLM_F_REQUEST|unix.NLM_F_CREATE|unix.NLM_F_EXCL,
 		make([]byte, 16), // ifinfomsg, ifi_index 0
-		w.attr(unix.IFLA_IFNAME, []byte("veth9\x00"))) // IFLA_IFNAME "veth9"
+		w.Attr(unix.IFLA_IFNAME, []byte("veth9\x00"))) // IFLA_IFNAME "veth9"
 	s := decode.NewSession()
 	Learn(s, &capture.Frame{Protocol: unix.NETLINK_ROUTE, Data: req, Length: len(req)})
 	d := decode.NewDecoder()

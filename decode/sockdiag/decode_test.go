@@ -18,28 +18,28 @@ var (
 
 // inetReqV2 builds struct inet_diag_req_v2.
 func (w wire) inetReqV2(fam, proto, ext uint8, states uint32, id []byte) []byte {
-	return cat([]byte{fam, proto, ext, 0}, w.u32(states), id)
+	return cat([]byte{fam, proto, ext, 0}, w.U32(states), id)
 }
 
 // inetDiagMsg builds struct inet_diag_msg.
 func (w wire) inetDiagMsg(fam, state uint8, id []byte, expires, rq, wq, uid, ino uint32) []byte {
-	return cat([]byte{fam, state, 0, 0}, id, w.u32(expires), w.u32(rq), w.u32(wq), w.u32(uid), w.u32(ino))
+	return cat([]byte{fam, state, 0, 0}, id, w.U32(expires), w.U32(rq), w.U32(wq), w.U32(uid), w.U32(ino))
 }
 
 // tcpInfo104 builds the first 104 bytes of struct tcp_info (a 3.x kernel's),
 // with the members a summary shows set.
 func (w wire) tcpInfo104(rtt, rttvar, cwnd uint32) []byte {
 	wscale, byte7 := byte(0x97), byte(0x01) // snd_wscale 7, rcv_wscale 9; app_limited
-	if w.be {
+	if w.BE {
 		wscale, byte7 = 0x79, 0x80
 	}
 	b := cat([]byte{unix.BPF_TCP_ESTABLISHED, tcpCAOpen, 0, 0, 0, tcpiOptSack | tcpiOptWscale, wscale, byte7},
-		w.u32(204000), w.u32(40000), w.u32(1448), w.u32(536), // rto ato snd_mss rcv_mss
+		w.U32(204000), w.U32(40000), w.U32(1448), w.U32(536), // rto ato snd_mss rcv_mss
 		zeros(5*4),                                           // unacked .. fackets
 		zeros(4*4),                                           // last_* times
-		w.u32(1500), w.u32(64076), w.u32(rtt), w.u32(rttvar), // pmtu rcv_ssthresh rtt rttvar
-		w.u32(0x7fffffff), w.u32(cwnd), w.u32(1448), w.u32(3), // snd_ssthresh snd_cwnd advmss reordering
-		w.u32(0), w.u32(14480), w.u32(2)) // rcv_rtt rcv_space total_retrans
+		w.U32(1500), w.U32(64076), w.U32(rtt), w.U32(rttvar), // pmtu rcv_ssthresh rtt rttvar
+		w.U32(0x7fffffff), w.U32(cwnd), w.U32(1448), w.U32(3), // snd_ssthresh snd_cwnd advmss reordering
+		w.U32(0), w.U32(14480), w.U32(2)) // rcv_rtt rcv_space total_retrans
 	return b
 }
 
@@ -63,16 +63,16 @@ func cases() []msgCase {
 			name: "inet6 request with bytecode and INET_DIAG_REQ_PROTOCOL",
 			frames: func(w wire) [][]byte {
 				bc := cat(
-					[]byte{bcDCond, 28}, w.u16(32), // D_COND, yes 28, no 32
-					[]byte{unix.AF_INET6, 64, 0, 0}, w.u32(uint32(0xffffffff)), addr6[:16], // hostcond 2001:db8::1/64 any port
-					[]byte{bcSGe, 8}, w.u16(12), // S_GE, yes 8, no 12
-					[]byte{0, 0}, w.u16(1024), // port in the second op's no
+					[]byte{bcDCond, 28}, w.U16(32), // D_COND, yes 28, no 32
+					[]byte{unix.AF_INET6, 64, 0, 0}, w.U32(uint32(0xffffffff)), addr6[:16], // hostcond 2001:db8::1/64 any port
+					[]byte{bcSGe, 8}, w.U16(12), // S_GE, yes 8, no 12
+					[]byte{0, 0}, w.U16(1024), // port in the second op's no
 				)
 				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 5,
 					w.inetReqV2(unix.AF_INET6, unix.IPPROTO_TCP, 1<<(inetDiagInfo-1)|1<<(inetDiagCong-1), 1<<unix.BPF_TCP_LISTEN|1<<unix.BPF_TCP_ESTABLISHED,
 						w.sockid(0, 0, nil, nil, 0, 0xffffffffffffffff)),
-					w.attr(inetDiagReqBytecode, bc),
-					w.attr(inetDiagReqProtocol, w.u32(unix.IPPROTO_MPTCP)))}
+					w.Attr(inetDiagReqBytecode, bc),
+					w.Attr(inetDiagReqProtocol, w.U32(unix.IPPROTO_MPTCP)))}
 			},
 			summary: "inet6 mptcp states ESTAB,LISTEN ext info,cong filter D_COND 2001:db8::1/64 S_GE 1024 protocol mptcp",
 			op:      decode.OpGet,
@@ -89,23 +89,23 @@ func cases() []msgCase {
 			frames: func(w wire) [][]byte {
 				req := w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 9, w.inetReqV2(unix.AF_INET, unix.IPPROTO_TCP, 0xff, 0xfff, w.sockid(0, 0, nil, nil, 0, 0)))
 				sockopt := []byte{0x01 | 0x04, 0x01} // recverr|freebind, bind_address_no_port
-				if w.be {
+				if w.BE {
 					sockopt = []byte{0x80 | 0x20, 0x80}
 				}
 				rep := w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 9,
 					w.inetDiagMsg(unix.AF_INET, unix.BPF_TCP_ESTABLISHED, w.sockid(22, 50000, lo4, peer4, 0, 0x100000002), 0, 0, 36, 1000, 4242),
-					w.attr(inetDiagMeminfo, w.u32(1), w.u32(2), w.u32(3), w.u32(4)),
-					w.attr(inetDiagInfo, w.tcpInfo104(25500, 12750, 10)),
-					w.attr(inetDiagCong, []byte("bbr\x00")),
-					w.attr(inetDiagTOS, []byte{0x10}),
-					w.attr(inetDiagShutdown, []byte{sendShutdown}),
-					w.attr(inetDiagPad),
-					w.attr(inetDiagBbrinfo, w.u32(125000), w.u32(0), w.u32(20000), w.u32(739), w.u32(512)),
-					w.nest(inetDiagULPInfo, w.attr(inetULPInfoName, []byte("tls\x00")),
-						w.nest(inetULPInfoTLS, w.attr(tlsInfoVersion, w.u16(0x0304)), w.attr(tlsInfoTxconf, w.u16(tlsConfSW)), w.attr(tlsInfoZcRoTx))),
-					w.attr(inetDiagClassID, w.u32(0x10001)),
-					w.attr(inetDiagCgroupID, w.u64(1234)),
-					w.attr(inetDiagSockopt, sockopt),
+					w.Attr(inetDiagMeminfo, w.U32(1), w.U32(2), w.U32(3), w.U32(4)),
+					w.Attr(inetDiagInfo, w.tcpInfo104(25500, 12750, 10)),
+					w.Attr(inetDiagCong, []byte("bbr\x00")),
+					w.Attr(inetDiagTOS, []byte{0x10}),
+					w.Attr(inetDiagShutdown, []byte{sendShutdown}),
+					w.Attr(inetDiagPad),
+					w.Attr(inetDiagBbrinfo, w.U32(125000), w.U32(0), w.U32(20000), w.U32(739), w.U32(512)),
+					w.Nest(inetDiagULPInfo, w.Attr(inetULPInfoName, []byte("tls\x00")),
+						w.Nest(inetULPInfoTLS, w.Attr(tlsInfoVersion, w.U16(0x0304)), w.Attr(tlsInfoTxconf, w.U16(tlsConfSW)), w.Attr(tlsInfoZcRoTx))),
+					w.Attr(inetDiagClassID, w.U32(0x10001)),
+					w.Attr(inetDiagCgroupID, w.U64(1234)),
+					w.Attr(inetDiagSockopt, sockopt),
 				)
 				return [][]byte{req, rep}
 			},
@@ -134,10 +134,10 @@ func cases() []msgCase {
 			name: "mptcp reply: the protocol from INET_DIAG_REQ_PROTOCOL, mptcp_info kept raw",
 			frames: func(w wire) [][]byte {
 				req := w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 8, w.inetReqV2(unix.AF_INET, unix.IPPROTO_MPTCP&0xff, 1<<(inetDiagInfo-1), 0xfff, w.sockid(0, 0, nil, nil, 0, 0)),
-					w.attr(inetDiagReqProtocol, w.u32(unix.IPPROTO_MPTCP)))
+					w.Attr(inetDiagReqProtocol, w.U32(unix.IPPROTO_MPTCP)))
 				rep := w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 8,
 					w.inetDiagMsg(unix.AF_INET, unix.BPF_TCP_ESTABLISHED, w.sockid(80, 40000, lo4, lo4, 0, 0), 0, 0, 0, 0, 3),
-					w.attr(inetDiagInfo, zeros(24)))
+					w.Attr(inetDiagInfo, zeros(24)))
 				return [][]byte{req, rep}
 			},
 			summary: "mptcp ESTAB 127.0.0.1:80 -> 127.0.0.1:40000 ino 3 uid 0",
@@ -149,8 +149,8 @@ func cases() []msgCase {
 				req := w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 3, w.inetReqV2(unix.AF_INET6, unix.IPPROTO_UDP, 0, 0xfff, w.sockid(0, 0, nil, nil, 0, 0)))
 				rep := w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 3,
 					w.inetDiagMsg(unix.AF_INET6, unix.BPF_TCP_CLOSE, w.sockid(53, 0, addr6, nil, 3, 9), 0, 0, 0, 101, 99),
-					w.attr(inetDiagSkv6only, []byte{1}),
-					w.attr(inetDiagSkmeminfo, w.u32(0), w.u32(212992), w.u32(0), w.u32(212992), w.u32(0), w.u32(0), w.u32(0), w.u32(0), w.u32(5)))
+					w.Attr(inetDiagSkv6only, []byte{1}),
+					w.Attr(inetDiagSkmeminfo, w.U32(0), w.U32(212992), w.U32(0), w.U32(212992), w.U32(0), w.U32(0), w.U32(0), w.U32(0), w.U32(5)))
 				return [][]byte{req, rep}
 			},
 			summary: "udp UNCONN [2001:db8::1]:53 -> [::]:* ino 99 uid 101",
@@ -163,13 +163,13 @@ func cases() []msgCase {
 			name: "sctp reply with local and peer addresses",
 			frames: func(w wire) [][]byte {
 				req := w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 6, w.inetReqV2(unix.AF_INET6, unix.IPPROTO_SCTP, 0, 0xfff, w.sockid(0, 0, nil, nil, 0, 0)))
-				sin := cat(w.u16(unix.AF_INET), be16(2905), lo4, zeros(120))
-				sin6 := cat(w.u16(unix.AF_INET6), be16(2905), zeros(4), addr6, w.u32(0), zeros(100))
+				sin := cat(w.U16(unix.AF_INET), be16(2905), lo4, zeros(120))
+				sin6 := cat(w.U16(unix.AF_INET6), be16(2905), zeros(4), addr6, w.U32(0), zeros(100))
 				rep := w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 6,
 					w.inetDiagMsg(unix.AF_INET6, unix.BPF_TCP_ESTABLISHED, w.sockid(2905, 2905, addr6, addr6, 0, 0), 0, 0, 0, 0, 12),
-					w.attr(inetDiagLocals, sin, sin6),
-					w.attr(inetDiagPeers, sin6),
-					w.attr(inetDiagInfo, zeros(16))) // struct sctp_info, kept raw
+					w.Attr(inetDiagLocals, sin, sin6),
+					w.Attr(inetDiagPeers, sin6),
+					w.Attr(inetDiagInfo, zeros(16))) // struct sctp_info, kept raw
 				return [][]byte{req, rep}
 			},
 			summary: "sctp ESTAB [2001:db8::1]:2905 -> [2001:db8::1]:2905 ino 12 uid 0",
@@ -179,13 +179,13 @@ func cases() []msgCase {
 			name: "BPF socket storage asked for and reported",
 			frames: func(w wire) [][]byte {
 				req := w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 11, w.inetReqV2(unix.AF_INET, unix.IPPROTO_TCP, 0, 0xfff, w.sockid(0, 0, nil, nil, 0, 0)),
-					w.nest(inetDiagReqSkBPFStorages, w.attr(unix.SK_DIAG_BPF_STORAGE_REQ_MAP_FD, w.u32(5))))
+					w.Nest(inetDiagReqSkBPFStorages, w.Attr(unix.SK_DIAG_BPF_STORAGE_REQ_MAP_FD, w.U32(5))))
 				rep := w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 11,
 					w.inetDiagMsg(unix.AF_INET, unix.BPF_TCP_LISTEN, w.sockid(443, 0, nil, nil, 0, 0), 0, 0, 0, 0, 8),
-					w.nest(inetDiagSkBPFStorages, w.nest(unix.SK_DIAG_BPF_STORAGE,
-						w.attr(unix.SK_DIAG_BPF_STORAGE_MAP_ID, w.u32(17)),
-						w.attr(unix.SK_DIAG_BPF_STORAGE_PAD),
-						w.attr(unix.SK_DIAG_BPF_STORAGE_MAP_VALUE, w.u64(0xabcdef)))))
+					w.Nest(inetDiagSkBPFStorages, w.Nest(unix.SK_DIAG_BPF_STORAGE,
+						w.Attr(unix.SK_DIAG_BPF_STORAGE_MAP_ID, w.U32(17)),
+						w.Attr(unix.SK_DIAG_BPF_STORAGE_PAD),
+						w.Attr(unix.SK_DIAG_BPF_STORAGE_MAP_VALUE, w.U64(0xabcdef)))))
 				return [][]byte{req, rep}
 			},
 			summary: "tcp LISTEN 0.0.0.0:443 -> 0.0.0.0:* ino 8 uid 0",
@@ -195,7 +195,7 @@ func cases() []msgCase {
 			name: "legacy TCPDIAG_GETSOCK request and reply",
 			frames: func(w wire) [][]byte {
 				req := w.msg(tcpdiagGetsock, dumpReq, 4, cat([]byte{unix.AF_INET, 0, 0, 1 << (inetDiagMeminfo - 1)},
-					w.sockid(0, 80, nil, nil, 0, 0), w.u32(1<<unix.BPF_TCP_LISTEN), w.u32(0)))
+					w.sockid(0, 80, nil, nil, 0, 0), w.U32(1<<unix.BPF_TCP_LISTEN), w.U32(0)))
 				rep := w.msg(tcpdiagGetsock, unix.NLM_F_MULTI, 4,
 					w.inetDiagMsg(unix.AF_INET, unix.BPF_TCP_LISTEN, w.sockid(80, 0, nil, nil, 0, 1), 0, 0, 128, 0, 5))
 				return [][]byte{req, rep}
@@ -207,7 +207,7 @@ func cases() []msgCase {
 			name: "legacy DCCPDIAG_GETSOCK request",
 			frames: func(w wire) [][]byte {
 				return [][]byte{w.msg(dccpdiagGetsock, dumpReq, 4, cat([]byte{unix.AF_INET, 0, 0, 0},
-					w.sockid(0, 80, nil, nil, 0, 0), w.u32(1<<unix.BPF_TCP_LISTEN), w.u32(0)))}
+					w.sockid(0, 80, nil, nil, 0, 0), w.U32(1<<unix.BPF_TCP_LISTEN), w.U32(0)))}
 			},
 			summary: "inet dccp states LISTEN dport 80",
 			op:      decode.OpGet,
@@ -228,8 +228,8 @@ func cases() []msgCase {
 			frames: func(w wire) [][]byte {
 				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, 0, 0,
 					w.inetDiagMsg(unix.AF_INET6, unix.BPF_TCP_CLOSE, w.sockid(5353, 0, nil, nil, 0, 8), 0, 0, 0, 0, 0),
-					w.attr(inetDiagShutdown, []byte{rcvShutdown | sendShutdown}),
-					w.attr(inetDiagProtocol, []byte{unix.IPPROTO_UDP}))}
+					w.Attr(inetDiagShutdown, []byte{rcvShutdown | sendShutdown}),
+					w.Attr(inetDiagProtocol, []byte{unix.IPPROTO_UDP}))}
 			},
 			summary: "udp UNCONN [::]:5353 -> [::]:* ino 0 uid 0",
 			fields:  map[string]string{"inet_diag.protocol": "IPPROTO_UDP (17)", "inet_diag.shutdown": "0x03 (RCV_SHUTDOWN|SEND_SHUTDOWN)"},
@@ -239,7 +239,7 @@ func cases() []msgCase {
 			frames: func(w wire) [][]byte {
 				req := w.msg(unix.SOCK_DESTROY, unix.NLM_F_REQUEST|unix.NLM_F_ACK, 7,
 					w.inetReqV2(unix.AF_INET, unix.IPPROTO_TCP, 0, 0xfff, w.sockid(22, 50000, lo4, peer4, 0, 0x2a)))
-				return [][]byte{w.msg(unix.NLMSG_ERROR, 0, 7, w.u32(negErrno(unix.EOPNOTSUPP)), req)}
+				return [][]byte{w.msg(unix.NLMSG_ERROR, 0, 7, w.U32(negErrno(unix.EOPNOTSUPP)), req)}
 			},
 			fields: map[string]string{"idiag.sport": "22", "idiag.dst": "192.0.2.7", "sdiag.protocol": "IPPROTO_TCP (6)"},
 		},
@@ -247,7 +247,7 @@ func cases() []msgCase {
 			name: "unix request",
 			frames: func(w wire) [][]byte {
 				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 1, []byte{unix.AF_UNIX, 0, 0, 0},
-					w.u32(1<<unix.BPF_TCP_LISTEN), w.u32(0), w.u32(udiagShowName|udiagShowVFS|udiagShowIcons|udiagShowUID), w.u32(0xffffffff), w.u32(0xffffffff))}
+					w.U32(1<<unix.BPF_TCP_LISTEN), w.U32(0), w.U32(udiagShowName|udiagShowVFS|udiagShowIcons|udiagShowUID), w.U32(0xffffffff), w.U32(0xffffffff))}
 			},
 			summary: "unix states LISTEN show name,vfs,icons,uid",
 			op:      decode.OpGet,
@@ -257,14 +257,14 @@ func cases() []msgCase {
 			name: "unix listener with an abstract name and pending connections",
 			frames: func(w wire) [][]byte {
 				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 1,
-					[]byte{unix.AF_UNIX, unix.SOCK_STREAM, unix.BPF_TCP_LISTEN, 0}, w.u32(77), w.u32(3), w.u32(0),
-					w.attr(unixDiagName, []byte("\x00foo")),
-					w.attr(unixDiagVFS, w.u32(12), w.u32(0x803)),
-					w.attr(unixDiagIcons, w.u32(78), w.u32(79)),
-					w.attr(unixDiagRqlen, w.u32(2), w.u32(128)),
-					w.attr(unixDiagMeminfo, w.u32(0), w.u32(212992), w.u32(0), w.u32(212992)), // a kernel with 4 counters
-					w.attr(unixDiagShutdown, []byte{0}),
-					w.attr(unixDiagUID, w.u32(1000)),
+					[]byte{unix.AF_UNIX, unix.SOCK_STREAM, unix.BPF_TCP_LISTEN, 0}, w.U32(77), w.U32(3), w.U32(0),
+					w.Attr(unixDiagName, []byte("\x00foo")),
+					w.Attr(unixDiagVFS, w.U32(12), w.U32(0x803)),
+					w.Attr(unixDiagIcons, w.U32(78), w.U32(79)),
+					w.Attr(unixDiagRqlen, w.U32(2), w.U32(128)),
+					w.Attr(unixDiagMeminfo, w.U32(0), w.U32(212992), w.U32(0), w.U32(212992)), // a kernel with 4 counters
+					w.Attr(unixDiagShutdown, []byte{0}),
+					w.Attr(unixDiagUID, w.U32(1000)),
 				)}
 			},
 			summary: "unix STREAM LISTEN @foo ino 77 rq 2 wq 128 uid 1000",
@@ -276,13 +276,13 @@ func cases() []msgCase {
 		{
 			name: "netlink reply with groups and flags",
 			frames: func(w wire) [][]byte {
-				groups := w.u64(1<<0 | 1<<2 | 1<<40) // groups 1, 3 and 41, one unsigned long
+				groups := w.U64(1<<0 | 1<<2 | 1<<40) // groups 1, 3 and 41, one unsigned long
 				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 1,
 					[]byte{unix.AF_NETLINK, unix.SOCK_RAW, unix.NETLINK_GENERIC, netlinkConnected},
-					w.u32(4000), w.u32(0), w.u32(2), w.u32(555), w.u32(9), w.u32(0),
-					w.attr(netlinkDiagGroups, groups),
-					w.attr(netlinkDiagFlags, w.u32(ndiagFlagCapAck|ndiagFlagNoEnobufs)),
-					w.attr(netlinkDiagRxRing, w.u32(4096), w.u32(4), w.u32(2048), w.u32(8)),
+					w.U32(4000), w.U32(0), w.U32(2), w.U32(555), w.U32(9), w.U32(0),
+					w.Attr(netlinkDiagGroups, groups),
+					w.Attr(netlinkDiagFlags, w.U32(ndiagFlagCapAck|ndiagFlagNoEnobufs)),
+					w.Attr(netlinkDiagRxRing, w.U32(4096), w.U32(4), w.U32(2048), w.U32(8)),
 				)}
 			},
 			summary: "netlink generic RAW pid 4000 dst group 2 ino 555 groups 1,3,41",
@@ -295,7 +295,7 @@ func cases() []msgCase {
 			name: "netlink request for one protocol",
 			frames: func(w wire) [][]byte {
 				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 1, []byte{unix.AF_NETLINK, unix.NETLINK_ROUTE, 0, 0},
-					w.u32(0), w.u32(ndiagShowGroups|ndiagShowFlagsBit), w.u32(0), w.u32(0))}
+					w.U32(0), w.U32(ndiagShowGroups|ndiagShowFlagsBit), w.U32(0), w.U32(0))}
 			},
 			summary: "netlink proto route show groups,flags",
 			op:      decode.OpGet,
@@ -304,14 +304,14 @@ func cases() []msgCase {
 		{
 			name: "packet reply with fanout, mclist and a tx ring",
 			frames: func(w wire) [][]byte {
-				mc := cat(w.u32(2), w.u32(1), w.u16(0), w.u16(6), []byte{1, 0, 0x5e, 0, 0, 1}, zeros(maxAddrLen-6))
+				mc := cat(w.U32(2), w.U32(1), w.U16(0), w.U16(6), []byte{1, 0, 0x5e, 0, 0, 1}, zeros(maxAddrLen-6))
 				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 1,
-					[]byte{unix.AF_PACKET, unix.SOCK_RAW}, w.u16(unix.ETH_P_IPV6), w.u32(31), w.u32(4), w.u32(0),
-					w.attr(packetDiagInfo, w.u32(2), w.u32(unix.TPACKET_V3), w.u32(0), w.u32(0), w.u32(0), w.u32(pdiRunning)),
-					w.attr(packetDiagMclist, mc),
-					w.attr(packetDiagTxRing, w.u32(4096), w.u32(8), w.u32(2048), w.u32(16), w.u32(0), w.u32(0), w.u32(0)),
-					w.attr(packetDiagFanout, w.u32(7|unix.PACKET_FANOUT_LB<<16|(unix.PACKET_FANOUT_FLAG_DEFRAG>>8)<<24)),
-					w.attr(packetDiagUID, w.u32(0)),
+					[]byte{unix.AF_PACKET, unix.SOCK_RAW}, w.U16(unix.ETH_P_IPV6), w.U32(31), w.U32(4), w.U32(0),
+					w.Attr(packetDiagInfo, w.U32(2), w.U32(unix.TPACKET_V3), w.U32(0), w.U32(0), w.U32(0), w.U32(pdiRunning)),
+					w.Attr(packetDiagMclist, mc),
+					w.Attr(packetDiagTxRing, w.U32(4096), w.U32(8), w.U32(2048), w.U32(16), w.U32(0), w.U32(0), w.U32(0)),
+					w.Attr(packetDiagFanout, w.U32(7|unix.PACKET_FANOUT_LB<<16|(unix.PACKET_FANOUT_FLAG_DEFRAG>>8)<<24)),
+					w.Attr(packetDiagUID, w.U32(0)),
 				)}
 			},
 			summary: "packet RAW proto IPV6 ino 31 ifindex 2 v3 tx_ring 16x2048",
@@ -324,7 +324,7 @@ func cases() []msgCase {
 		{
 			name: "request of a family without a decoder",
 			frames: func(w wire) [][]byte {
-				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 1, []byte{unix.AF_TIPC, 0, 0, 0}, w.u32(0xffff), zeros(12))}
+				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 1, []byte{unix.AF_TIPC, 0, 0, 0}, w.U32(0xffff), zeros(12))}
 			},
 			summary: "tipc",
 			op:      decode.OpGet,
@@ -333,9 +333,9 @@ func cases() []msgCase {
 		{
 			name: "vsock request and reply",
 			frames: func(w wire) [][]byte {
-				req := w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 1, []byte{unix.AF_VSOCK, 0, 0, 0}, w.u32(1<<unix.BPF_TCP_LISTEN), w.u32(0), w.u32(0), w.u32(0), w.u32(0))
+				req := w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 1, []byte{unix.AF_VSOCK, 0, 0, 0}, w.U32(1<<unix.BPF_TCP_LISTEN), w.U32(0), w.U32(0), w.U32(0), w.U32(0))
 				rep := w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 1, []byte{unix.AF_VSOCK, unix.SOCK_STREAM, unix.BPF_TCP_LISTEN, 0},
-					w.u32(0xffffffff), w.u32(1024), w.u32(0), w.u32(0), w.u32(66), w.u32(3), w.u32(0))
+					w.U32(0xffffffff), w.U32(1024), w.U32(0), w.U32(0), w.U32(66), w.U32(3), w.U32(0))
 				return [][]byte{req, rep}
 			},
 			summary: "vsock STREAM LISTEN *:1024 -> 0:0 ino 66",
@@ -344,7 +344,7 @@ func cases() []msgCase {
 		{
 			name: "vsock request",
 			frames: func(w wire) [][]byte {
-				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 1, []byte{unix.AF_VSOCK, 0, 0, 0}, w.u32(1<<unix.BPF_TCP_LISTEN), w.u32(0), w.u32(0), w.u32(0), w.u32(0))}
+				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 1, []byte{unix.AF_VSOCK, 0, 0, 0}, w.U32(1<<unix.BPF_TCP_LISTEN), w.U32(0), w.U32(0), w.U32(0), w.U32(0))}
 			},
 			summary: "vsock states LISTEN",
 			op:      decode.OpGet,
@@ -353,13 +353,13 @@ func cases() []msgCase {
 		{
 			name: "xdp reply",
 			frames: func(w wire) [][]byte {
-				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 1, []byte{unix.AF_XDP, unix.SOCK_RAW, 0, 0}, w.u32(90), w.u32(4), w.u32(0),
-					w.attr(xdpDiagInfo, w.u32(3), w.u32(1)),
-					w.attr(xdpDiagUID, w.u32(0)),
-					w.attr(xdpDiagRxRing, w.u32(2048)),
-					w.attr(xdpDiagUmem, w.u64(1<<22), w.u32(1), w.u32(1024), w.u32(4096), w.u32(0), w.u32(3), w.u32(1), w.u32(xdpDuFZerocopy), w.u32(1)),
-					w.attr(xdpDiagUmemFillRing, w.u32(2048)),
-					w.attr(xdpDiagStats, w.u64(1), w.u64(2), w.u64(3), w.u64(4), w.u64(5), w.u64(6)))}
+				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 1, []byte{unix.AF_XDP, unix.SOCK_RAW, 0, 0}, w.U32(90), w.U32(4), w.U32(0),
+					w.Attr(xdpDiagInfo, w.U32(3), w.U32(1)),
+					w.Attr(xdpDiagUID, w.U32(0)),
+					w.Attr(xdpDiagRxRing, w.U32(2048)),
+					w.Attr(xdpDiagUmem, w.U64(1<<22), w.U32(1), w.U32(1024), w.U32(4096), w.U32(0), w.U32(3), w.U32(1), w.U32(xdpDuFZerocopy), w.U32(1)),
+					w.Attr(xdpDiagUmemFillRing, w.U32(2048)),
+					w.Attr(xdpDiagStats, w.U64(1), w.U64(2), w.U64(3), w.U64(4), w.U64(5), w.U64(6)))}
 			},
 			summary: "xdp RAW ino 90 ifindex 3 queue 1 umem 1",
 			fields: map[string]string{"xdp_diag.umem.flags": "0x00000001 (ZEROCOPY)", "xdp_diag.stats.tx_ring_empty": "6",
@@ -368,7 +368,7 @@ func cases() []msgCase {
 		{
 			name: "xdp request",
 			frames: func(w wire) [][]byte {
-				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 1, []byte{unix.AF_XDP, 0, 0, 0}, w.u32(0), w.u32(xdpShowInfo|xdpShowUmem|xdpShowStats), w.u32(0), w.u32(0))}
+				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 1, []byte{unix.AF_XDP, 0, 0, 0}, w.U32(0), w.U32(xdpShowInfo|xdpShowUmem|xdpShowStats), w.U32(0), w.U32(0))}
 			},
 			summary: "xdp show info,umem,stats",
 			op:      decode.OpGet,
@@ -388,9 +388,9 @@ func cases() []msgCase {
 			frames: func(w wire) [][]byte {
 				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 1,
 					w.inetDiagMsg(unix.AF_INET, 1, w.sockid(1, 2, lo4, lo4, 0, 0), 0, 0, 0, 0, 0),
-					w.attr(inetDiagMeminfo, w.u32(1), w.u32(2)),
-					w.attr(inetDiagSockopt, []byte{1}),
-					w.attr(inetDiagInfo, []byte{1, 0, 0, 0, 0, 0, 0, 0, 1, 2}), // cut inside tcpi_rto
+					w.Attr(inetDiagMeminfo, w.U32(1), w.U32(2)),
+					w.Attr(inetDiagSockopt, []byte{1}),
+					w.Attr(inetDiagInfo, []byte{1, 0, 0, 0, 0, 0, 0, 0, 1, 2}), // cut inside tcpi_rto
 				)}
 			},
 			malformed: true,
@@ -402,7 +402,7 @@ func cases() []msgCase {
 			frames: func(w wire) [][]byte {
 				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 1,
 					w.inetReqV2(unix.AF_INET, unix.IPPROTO_TCP, 0, 0xfff, w.sockid(0, 0, nil, nil, 0, 0)),
-					w.attr(inetDiagReqBytecode, []byte{bcJmp, 0}, w.u16(4), []byte{bcNop, 4}, w.u16(8)))}
+					w.Attr(inetDiagReqBytecode, []byte{bcJmp, 0}, w.U16(4), []byte{bcNop, 4}, w.U16(8)))}
 			},
 			malformed: true,
 			note:      "yes 0 is below the op's 4 bytes",
@@ -410,7 +410,7 @@ func cases() []msgCase {
 		{
 			name: "unix request with bytes after the struct",
 			frames: func(w wire) [][]byte {
-				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 1, []byte{unix.AF_UNIX, 0, 0, 0}, zeros(20), w.u32(0xdeadbeef))}
+				return [][]byte{w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 1, []byte{unix.AF_UNIX, 0, 0, 0}, zeros(20), w.U32(0xdeadbeef))}
 			},
 			malformed: true,
 			note:      "this message carries no attributes",
@@ -424,7 +424,7 @@ func TestMessages(t *testing.T) {
 	for _, c := range cases() {
 		for _, o := range orders {
 			t.Run(c.name+"/"+o.name, func(t *testing.T) {
-				msgs := decodeFrames(t, o.w.be, c.frames(o.w)...)
+				msgs := decodeFrames(t, o.w.BE, c.frames(o.w)...)
 				if len(msgs) == 0 {
 					t.Fatal("no message")
 				}
@@ -439,7 +439,7 @@ func TestMessages(t *testing.T) {
 					t.Errorf("op %v, want %v", m.Op, c.op)
 				}
 				for name, want := range c.fields {
-					if v, ok := c.fieldsBE[name]; ok && o.w.be {
+					if v, ok := c.fieldsBE[name]; ok && o.w.BE {
 						want = v
 					}
 					f := m.Field(name)
@@ -485,12 +485,12 @@ func TestNetlinkGroups(t *testing.T) {
 			bitmap []byte
 			want   string
 		}{
-			{w.u64(1<<0 | 1<<2 | 1<<40), "1,3,41"},
-			{cat(w.u32(1<<1), w.u32(1<<0), w.u32(0)), "2,33"}, // 12 bytes: 32-bit longs
+			{w.U64(1<<0 | 1<<2 | 1<<40), "1,3,41"},
+			{cat(w.U32(1<<1), w.U32(1<<0), w.U32(0)), "2,33"}, // 12 bytes: 32-bit longs
 		} {
-			msgs := decodeFrames(t, w.be, w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 1,
+			msgs := decodeFrames(t, w.BE, w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 1,
 				[]byte{unix.AF_NETLINK, unix.SOCK_RAW, unix.NETLINK_ROUTE, 0}, zeros(24),
-				w.attr(netlinkDiagGroups, c.bitmap)))
+				w.Attr(netlinkDiagGroups, c.bitmap)))
 			g := msgs[0].Field("netlink_diag.groups")
 			var got []string
 			for _, k := range g.Children {
@@ -515,18 +515,18 @@ func TestTCPInfoFull(t *testing.T) {
 	for _, o := range orders {
 		w := o.w
 		word := uint32(2 | 1<<2 | 5<<4) // ecn_mode 2 (AccECN), accecn_opt_seen 1, accecn_fail_mode 5
-		if w.be {
+		if w.BE {
 			word = 2<<30 | 1<<28 | 5<<24
 		}
-		ti := cat(w.tcpInfo104(1000, 500, 20), zeros(232-104), w.u32(65535), w.u32(7), w.u16(3), w.u16(1), w.u32(250), w.u32(4),
-			zeros(6*4), w.u32(word))
+		ti := cat(w.tcpInfo104(1000, 500, 20), zeros(232-104), w.U32(65535), w.U32(7), w.U16(3), w.U16(1), w.U32(250), w.U32(4),
+			zeros(6*4), w.U32(word))
 		if len(ti) != tcpInfoSize {
 			t.Fatalf("built %d bytes", len(ti))
 		}
 		req := w.msg(unix.SOCK_DIAG_BY_FAMILY, dumpReq, 2, w.inetReqV2(unix.AF_INET, unix.IPPROTO_TCP, 2, 0xfff, w.sockid(0, 0, nil, nil, 0, 0)))
 		rep := w.msg(unix.SOCK_DIAG_BY_FAMILY, unix.NLM_F_MULTI, 2,
-			w.inetDiagMsg(unix.AF_INET, 1, w.sockid(1, 2, lo4, lo4, 0, 0), 0, 0, 0, 0, 0), w.attr(inetDiagInfo, ti))
-		m := &decodeFrames(t, w.be, req, rep)[0]
+			w.inetDiagMsg(unix.AF_INET, 1, w.sockid(1, 2, lo4, lo4, 0, 0), 0, 0, 0, 0, 0), w.Attr(inetDiagInfo, ti))
+		m := &decodeFrames(t, w.BE, req, rep)[0]
 		for name, want := range map[string]string{
 			"tcpi.rcv_wnd": "65535 bytes", "tcpi.rehash": "7", "tcpi.total_rto": "3", "tcpi.total_rto_recoveries": "1",
 			"tcpi.total_rto_time": "250 ms", "tcpi.received_ce": "4 segments",

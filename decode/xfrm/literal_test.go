@@ -15,17 +15,17 @@ var key = []byte{0xde, 0xad, 0xbe, 0xef, 0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xc
 func newSA(w wire) []byte {
 	return w.msg(xfrmMsgNewSA, unix.NLM_F_REQUEST|unix.NLM_F_ACK|unix.NLM_F_CREATE|unix.NLM_F_EXCL,
 		w.usersaInfo("10.0.0.1", "10.0.0.2", 0x1000, 1),
-		w.attr(xfrmaAlgCrypt, algo("cbc(aes)", key, w.u32(128))), // XFRMA_ALG_CRYPT
-		w.attr(xfrmaEncap, w.u16(unix.UDP_ENCAP_ESPINUDP), be16(4500), be16(4500), zero(2), xaddr("0.0.0.0")),
-		w.attr(xfrmaMark, w.u32(5), w.u32(0xff)), // XFRMA_MARK v=5 m=0xff
-		w.attr(xfrmaSADir, u8(xfrmSADirOut)),     // XFRMA_SA_DIR out
+		w.Attr(xfrmaAlgCrypt, algo("cbc(aes)", key, w.U32(128))), // XFRMA_ALG_CRYPT
+		w.Attr(xfrmaEncap, w.U16(unix.UDP_ENCAP_ESPINUDP), be16(4500), be16(4500), zero(2), xaddr("0.0.0.0")),
+		w.Attr(xfrmaMark, w.U32(5), w.U32(0xff)), // XFRMA_MARK v=5 m=0xff
+		w.Attr(xfrmaSADir, u8(xfrmSADirOut)),     // XFRMA_SA_DIR out
 	)
 }
 
 func TestNewSALiteral(t *testing.T) {
 	for _, o := range orders {
 		t.Run(o.name, func(t *testing.T) {
-			msgs := decodeBytes(t, unix.NETLINK_XFRM, newSA(o.w), o.w.be)
+			msgs := decodeBytes(t, unix.NETLINK_XFRM, newSA(o.w), o.w.BE)
 			if len(msgs) != 1 {
 				t.Fatalf("%d messages", len(msgs))
 			}
@@ -86,7 +86,7 @@ func TestTruncatedSA(t *testing.T) {
 			w := o.w
 			info := w.usersaInfo("10.0.0.1", "10.0.0.2", 0x1000, 1)[:120] // sel, id, saddr, 24 bytes of lft
 			data := w.msg(xfrmMsgNewSA, unix.NLM_F_REQUEST, info)
-			m := &decodeBytes(t, unix.NETLINK_XFRM, data, w.be)[0]
+			m := &decodeBytes(t, unix.NETLINK_XFRM, data, w.BE)[0]
 			if !m.Malformed {
 				t.Fatalf("cut struct not noted\n%s", tree(&m.Root))
 			}
@@ -113,7 +113,7 @@ func TestTruncatedSA(t *testing.T) {
 func TestAlgoKeyShort(t *testing.T) {
 	w := wire{}
 	data := w.msg(xfrmMsgNewSA, unix.NLM_F_REQUEST, w.usersaInfo("10.0.0.1", "10.0.0.2", 1, 1),
-		w.attr(xfrmaAlgAuth, algo("hmac(sha256)", key, w.u32(256)))) // 256 bits, 16 bytes
+		w.Attr(xfrmaAlgAuth, algo("hmac(sha256)", key, w.U32(256)))) // 256 bits, 16 bytes
 	m := &decodeBytes(t, unix.NETLINK_XFRM, data, false)[0]
 	k := m.Field("xfrm.alg.key")
 	if k == nil || !strings.Contains(k.Note, "needs 32 key bytes") || k.Value != 16 {
@@ -130,27 +130,27 @@ func TestPolicyLiteral(t *testing.T) {
 			tmpl := func(src, dst string, proto, mode uint8, reqid uint32) []byte {
 				return cat(
 					xaddr(dst), be32(0), u8(proto), zero(3), // id: daddr, spi (any), proto, padding
-					w.u16(unix.AF_INET6), zero(2), // family, padding
+					w.U16(unix.AF_INET6), zero(2), // family, padding
 					xaddr(src),                      // saddr
-					w.u32(reqid),                    // reqid
+					w.U32(reqid),                    // reqid
 					u8(mode), u8(0), u8(0), zero(1), // mode, share, optional, padding
-					w.u32(0xffffffff), w.u32(0xffffffff), w.u32(0xffffffff), // aalgos, ealgos, calgos
+					w.U32(0xffffffff), w.U32(0xffffffff), w.U32(0xffffffff), // aalgos, ealgos, calgos
 				)
 			}
 			pol := cat(
 				w.selector("2001:db8:2::", "2001:db8:1::", 48, 48, unix.IPPROTO_UDP, 53, unix.AF_INET6), // sel
 				w.lifetimes(),
-				w.u32(7),            // priority
-				w.u32(0x88),         // index
+				w.U32(7),            // priority
+				w.U32(0x88),         // index
 				u8(xfrmPolicyFwd),   // dir
 				u8(0), u8(0), u8(0), // action allow, flags, share
 				zero(4), // padding to 168
 			)
 			data := w.msg(xfrmMsgUpdPolicy, unix.NLM_F_REQUEST, pol,
-				w.attr(xfrmaTmpl, tmpl("2001:db8::1", "2001:db8::2", unix.IPPROTO_COMP, xfrmModeTunnel, 0),
+				w.Attr(xfrmaTmpl, tmpl("2001:db8::1", "2001:db8::2", unix.IPPROTO_COMP, xfrmModeTunnel, 0),
 					tmpl("2001:db8::1", "2001:db8::2", unix.IPPROTO_ESP, xfrmModeTunnel, 9)),
-				w.attr(xfrmaPolicyType, u8(xfrmPolicyTypeSub), zero(5)))
-			m := &decodeBytes(t, unix.NETLINK_XFRM, data, w.be)[0]
+				w.Attr(xfrmaPolicyType, u8(xfrmPolicyTypeSub), zero(5)))
+			m := &decodeBytes(t, unix.NETLINK_XFRM, data, w.BE)[0]
 			if m.Malformed || m.TypeName != "XFRM_MSG_UPDPOLICY" {
 				t.Fatalf("%s\n%s", m.TypeName, tree(&m.Root))
 			}
@@ -182,30 +182,30 @@ func TestSmallMessages(t *testing.T) {
 			{"flushsa", "XFRM_MSG_FLUSHSA", "proto esp",
 				w.msg(xfrmMsgFlushSA, unix.NLM_F_REQUEST, u8(unix.IPPROTO_ESP))},
 			{"sadinfo", "XFRM_MSG_NEWSADINFO", "count 4 hash 8/1048576",
-				w.msg(xfrmMsgNewSADInfo, 0, w.u32(0xffffffff),
-					w.attr(xfrmaSADCnt, w.u32(4)), w.attr(xfrmaSADHInfo, w.u32(8), w.u32(1048576)))},
+				w.msg(xfrmMsgNewSADInfo, 0, w.U32(0xffffffff),
+					w.Attr(xfrmaSADCnt, w.U32(4)), w.Attr(xfrmaSADHInfo, w.U32(8), w.U32(1048576)))},
 			{"setdefault", "XFRM_MSG_SETDEFAULT", "in block fwd accept out unspec",
 				w.msg(xfrmMsgSetDefault, unix.NLM_F_REQUEST, u8(1), u8(2), u8(0))},
 			{"expire", "XFRM_MSG_EXPIRE", "src 10.0.0.1 dst 10.0.0.2 proto esp spi 0x00000abc reqid 4 mode tunnel hard",
 				w.msg(xfrmMsgExpire, 0, w.usersaInfo("10.0.0.1", "10.0.0.2", 0xabc, 4), u8(1), zero(7))},
 			{"mapping", "XFRM_MSG_MAPPING", "dst 10.0.0.2 proto esp spi 0x00000abc reqid 4 old 192.0.2.1:4500 new 192.0.2.9:1025",
 				w.msg(xfrmMsgMapping, 0,
-					xaddr("10.0.0.2"), be32(0xabc), w.u16(unix.AF_INET), u8(unix.IPPROTO_ESP), zero(1), // id
-					w.u32(4), xaddr("192.0.2.1"), xaddr("192.0.2.9"), be16(4500), be16(1025))},
+					xaddr("10.0.0.2"), be32(0xabc), w.U16(unix.AF_INET), u8(unix.IPPROTO_ESP), zero(1), // id
+					w.U32(4), xaddr("192.0.2.1"), xaddr("192.0.2.9"), be16(4500), be16(1025))},
 			{"dump", "XFRM_MSG_GETSA", "src 10.0.0.0/8 dst 0.0.0.0/0 proto esp",
 				w.msg(xfrmMsgGetSA, unix.NLM_F_REQUEST|unix.NLM_F_DUMP,
-					w.attr(xfrmaAddressFilter, xaddr("10.0.0.0"), xaddr("0.0.0.0"), w.u16(unix.AF_INET), u8(8), u8(0)),
-					w.attr(xfrmaProto, u8(unix.IPPROTO_ESP)))},
+					w.Attr(xfrmaAddressFilter, xaddr("10.0.0.0"), xaddr("0.0.0.0"), w.U16(unix.AF_INET), u8(8), u8(0)),
+					w.Attr(xfrmaProto, u8(unix.IPPROTO_ESP)))},
 			{"dump with a zeroed header", "XFRM_MSG_GETPOLICY", "src 0.0.0.0/0 dst 0.0.0.0/0 dir in",
 				w.msg(xfrmMsgGetPolicy, unix.NLM_F_REQUEST|unix.NLM_F_DUMP, zero(64))}, // xfrm_userpolicy_id, all 0
 			{"delsa", "XFRM_MSG_DELSA", "src 2001:db8::1 dst 2001:db8::2 proto ah spi 0x00000001",
 				w.msg(xfrmMsgDelSA, unix.NLM_F_REQUEST,
-					xaddr("2001:db8::2"), be32(1), w.u16(unix.AF_INET6), u8(unix.IPPROTO_AH), zero(1),
-					w.attr(xfrmaSrcAddr, xaddr("2001:db8::1")))},
+					xaddr("2001:db8::2"), be32(1), w.U16(unix.AF_INET6), u8(unix.IPPROTO_AH), zero(1),
+					w.Attr(xfrmaSrcAddr, xaddr("2001:db8::1")))},
 		}
 		for _, c := range cases {
 			t.Run(o.name+"/"+c.name, func(t *testing.T) {
-				m := &decodeBytes(t, unix.NETLINK_XFRM, c.data, w.be)[0]
+				m := &decodeBytes(t, unix.NETLINK_XFRM, c.data, w.BE)[0]
 				if m.TypeName != c.typ || m.Malformed {
 					t.Fatalf("%s malformed=%v\n%s", m.TypeName, m.Malformed, tree(&m.Root))
 				}
@@ -221,11 +221,11 @@ func TestSmallMessages(t *testing.T) {
 // ones and notes the rest.
 func TestTemplateCutShort(t *testing.T) {
 	w := wire{}
-	tmpl := cat(xaddr("10.0.0.2"), be32(0), u8(unix.IPPROTO_ESP), zero(3), w.u16(unix.AF_INET), zero(2),
-		xaddr("10.0.0.1"), w.u32(1), u8(xfrmModeTunnel), zero(3), zero(12))
+	tmpl := cat(xaddr("10.0.0.2"), be32(0), u8(unix.IPPROTO_ESP), zero(3), w.U16(unix.AF_INET), zero(2),
+		xaddr("10.0.0.1"), w.U32(1), u8(xfrmModeTunnel), zero(3), zero(12))
 	pol := cat(w.selector("10.2.0.0", "10.1.0.0", 24, 24, 0, 0, unix.AF_INET), w.lifetimes(),
-		w.u32(0), w.u32(0), u8(xfrmPolicyOut), zero(3), zero(4))
-	data := w.msg(xfrmMsgNewPolicy, unix.NLM_F_REQUEST, pol, w.attr(xfrmaTmpl, tmpl, tmpl[:40]))
+		w.U32(0), w.U32(0), u8(xfrmPolicyOut), zero(3), zero(4))
+	data := w.msg(xfrmMsgNewPolicy, unix.NLM_F_REQUEST, pol, w.Attr(xfrmaTmpl, tmpl, tmpl[:40]))
 	m := &decodeBytes(t, unix.NETLINK_XFRM, data, false)[0]
 	tm := m.Field("xfrma.tmpl")
 	if tm == nil || len(tm.Children) != 2 || tm.Children[1].Note == "" || !m.Malformed {
