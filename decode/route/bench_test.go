@@ -1,36 +1,22 @@
 package route
 
 import (
-	"errors"
-	"io"
-	"path/filepath"
 	"testing"
 
 	"github.com/nldump/nldump/capture"
 	"github.com/nldump/nldump/decode"
+	"github.com/nldump/nldump/internal/nltest"
 	"golang.org/x/sys/unix"
 )
 
 // loadFrames reads a capture's NETLINK_ROUTE frames into memory.
 func loadFrames(b *testing.B, name string) []capture.Frame {
-	src, err := capture.Open(filepath.Join(pcapDir, name))
-	if err != nil {
-		b.Skipf("capture %s: %v", name, err)
-	}
-	defer src.Close()
 	var out []capture.Frame
-	for {
-		fr, err := src.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			b.Fatal(err)
-		}
+	nltest.EachFrame(b, name, func(fr *capture.Frame) {
 		if fr.Protocol == unix.NETLINK_ROUTE {
-			out = append(out, fr)
+			out = append(out, *fr)
 		}
-	}
+	})
 	return out
 }
 

@@ -1,10 +1,7 @@
 package route
 
 import (
-	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -12,11 +9,12 @@ import (
 
 	"github.com/nldump/nldump/capture"
 	"github.com/nldump/nldump/decode"
+	"github.com/nldump/nldump/internal/nltest"
 	"golang.org/x/sys/unix"
 )
 
 // pcapDir holds the real captures made on a Debian 6.1 kernel (testdata/pcaps/README.md).
-const pcapDir = "../../testdata/pcaps"
+var pcapDir = nltest.CapturePath("")
 
 // capturedMsg is a route message of a real capture, decoded.
 type capturedMsg struct {
@@ -32,68 +30,35 @@ type capturedMsg struct {
 // which keeps the 240,000-message route dump cheap.
 func forEachMessage(t testing.TB, name string, fn func(cm *capturedMsg)) {
 	t.Helper()
-	p := filepath.Join(pcapDir, name)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("capture %s not present: %v", name, err)
-	}
-	src, err := capture.Open(p)
-	if err != nil {
-		t.Fatalf("open %s: %v", p, err)
-	}
-	defer src.Close()
 	d := decode.NewDecoder()
 	d.Reuse = true
 	var msgs []decode.Message
-	for {
-		fr, err := src.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
+	nltest.EachFrame(t, name, func(fr *capture.Frame) {
 		if fr.Protocol != unix.NETLINK_ROUTE {
-			continue
+			return
 		}
-		msgs = d.DecodeFrame(&fr, msgs)
+		msgs = d.DecodeFrame(fr, msgs)
 		for i := range msgs {
 			cm := capturedMsg{file: name, frame: fr.Number, msg: msgs[i]}
 			cm.summary = cm.msg.Summary()
 			fn(&cm)
 		}
-	}
+	})
 }
 
 // readCapture returns a small capture's decoded NETLINK_ROUTE messages.
 func readCapture(t testing.TB, name string) []capturedMsg {
 	t.Helper()
 	var out []capturedMsg
-	p := filepath.Join(pcapDir, name)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("capture %s not present: %v", name, err)
-	}
-	src, err := capture.Open(p)
-	if err != nil {
-		t.Fatalf("open %s: %v", p, err)
-	}
-	defer src.Close()
 	d := decode.NewDecoder()
-	for {
-		fr, err := src.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
+	nltest.EachFrame(t, name, func(fr *capture.Frame) {
 		if fr.Protocol != unix.NETLINK_ROUTE {
-			continue
+			return
 		}
-		f := fr
-		for _, m := range d.DecodeFrame(&f, nil) {
-			out = append(out, capturedMsg{file: name, frame: f.Number, msg: m, summary: m.Summary()})
+		for _, m := range d.DecodeFrame(fr, nil) {
+			out = append(out, capturedMsg{file: name, frame: fr.Number, msg: m, summary: m.Summary()})
 		}
-	}
+	})
 	return out
 }
 

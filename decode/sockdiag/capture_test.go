@@ -1,22 +1,20 @@
 package sockdiag
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/nldump/nldump/capture"
 	"github.com/nldump/nldump/decode"
+	"github.com/nldump/nldump/internal/nltest"
 	"golang.org/x/sys/unix"
 )
 
 // pcapDir holds the real captures (testdata/pcaps/README.md); sockdiag.pcap was
 // made on a Debian 6.1 kernel while ss ran the commands of sockdiag.log.
-const pcapDir = "../../testdata/pcaps"
+var pcapDir = nltest.CapturePath("")
 
 // capturedMsg is a sock_diag message of the real capture, decoded.
 type capturedMsg struct {
@@ -30,33 +28,16 @@ type capturedMsg struct {
 // their replies the IP protocol) and returns its NETLINK_SOCK_DIAG messages.
 func readCapture(t testing.TB, name string) []capturedMsg {
 	t.Helper()
-	p := filepath.Join(pcapDir, name)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("capture %s not present: %v", name, err)
-	}
-	src, err := capture.Open(p)
-	if err != nil {
-		t.Fatalf("open %s: %v", p, err)
-	}
-	defer src.Close()
 	d := decode.NewDecoder()
 	var out []capturedMsg
-	for {
-		fr, err := src.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
+	nltest.EachFrame(t, name, func(fr *capture.Frame) {
 		if fr.Protocol != unix.NETLINK_SOCK_DIAG {
-			continue
+			return
 		}
-		frc := fr
-		for i, m := range d.DecodeFrame(&frc, nil) {
+		for i, m := range d.DecodeFrame(fr, nil) {
 			out = append(out, capturedMsg{frame: fr.Number, index: i, msg: m, summary: summary(&m)})
 		}
-	}
+	})
 	return out
 }
 

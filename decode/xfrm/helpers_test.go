@@ -1,20 +1,18 @@
 package xfrm
 
 import (
-	"errors"
-	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/nldump/nldump/capture"
 	"github.com/nldump/nldump/decode"
+	"github.com/nldump/nldump/internal/nltest"
 	"golang.org/x/sys/unix"
 )
 
 // pcapDir holds the real captures made on a Debian 6.1 kernel (testdata/pcaps/README.md).
-const pcapDir = "../../testdata/pcaps"
+var pcapDir = nltest.CapturePath("")
 
 // capMsg is one decoded message of a real capture.
 type capMsg struct {
@@ -27,33 +25,16 @@ type capMsg struct {
 // its memory: the capture is small).
 func loadCapture(t testing.TB, name string) []capMsg {
 	t.Helper()
-	p := filepath.Join(pcapDir, name)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("capture %s not present: %v", name, err)
-	}
-	src, err := capture.Open(p)
-	if err != nil {
-		t.Fatalf("open %s: %v", p, err)
-	}
-	defer src.Close()
 	d := decode.NewDecoder()
 	var out []capMsg
-	for {
-		fr, err := src.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
+	nltest.EachFrame(t, name, func(fr *capture.Frame) {
 		if fr.Protocol != unix.NETLINK_XFRM {
-			continue
+			return
 		}
-		f := fr
-		for _, m := range d.DecodeFrame(&f, nil) {
-			out = append(out, capMsg{frame: f.Number, msg: m, summary: m.Summary()})
+		for _, m := range d.DecodeFrame(fr, nil) {
+			out = append(out, capMsg{frame: fr.Number, msg: m, summary: m.Summary()})
 		}
-	}
+	})
 	return out
 }
 

@@ -1,0 +1,46 @@
+// Package nltest reads the real captures in testdata/pcaps for the decoders'
+// tests.
+package nltest
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/nldump/nldump/capture"
+)
+
+// CapturePath returns the path of the capture called name in testdata/pcaps.
+func CapturePath(name string) string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..", "testdata", "pcaps", name)
+}
+
+// EachFrame calls fn for every frame of the capture called name, in order; each
+// frame is a copy of its own, so messages decoded from it may be kept. It skips
+// the test when the file is absent and fails it when the file cannot be read.
+func EachFrame(tb testing.TB, name string, fn func(fr *capture.Frame)) {
+	tb.Helper()
+	p := CapturePath(name)
+	if _, err := os.Stat(p); err != nil {
+		tb.Skipf("capture %s not present: %v", name, err)
+	}
+	src, err := capture.Open(p)
+	if err != nil {
+		tb.Fatalf("open %s: %v", p, err)
+	}
+	defer src.Close()
+	for {
+		fr, err := src.Next()
+		if errors.Is(err, io.EOF) {
+			return
+		}
+		if err != nil {
+			tb.Fatalf("%s: %v", name, err)
+		}
+		fn(&fr)
+	}
+}
