@@ -349,6 +349,17 @@ func byteCases() []byteCase {
 		typ:     "NFT_MSG_NEWOBJ",
 		summary: "inet filter counter hits",
 		fields:  map[string]string{"nft.counter.bytes": "64 bytes", "nft.counter.packets": "1", "nft.obj.type": "NFT_OBJECT_COUNTER (1)"},
+	}, {
+		name: "rule comment in libnftnl user data",
+		frame: func(w wire) []byte {
+			return w.msg(nftType(unix.NFT_MSG_NEWRULE), unix.NLM_F_REQUEST|unix.NLM_F_CREATE, nfgen(unix.NFPROTO_IPV4, 0),
+				w.attr(unix.NFTA_RULE_TABLE, cstr("filter")), w.attr(unix.NFTA_RULE_CHAIN, cstr("input")),
+				w.nested(unix.NFTA_RULE_EXPRESSIONS, w.expr("counter")),
+				w.attr(unix.NFTA_RULE_USERDATA, []byte{udataComment, 6}, cstr("hello"))) // TLV type 0, len 6
+		},
+		typ:     "NFT_MSG_NEWRULE",
+		summary: `ip filter input: counter comment "hello"`,
+		fields:  map[string]string{"nft.udata.comment": "hello"},
 	}}
 }
 

@@ -110,6 +110,9 @@ func scope(m *decode.Message, tableAttr string) string {
 
 func tableSummary(m *decode.Message) string {
 	s := words(scope(m, "nft.table.name"), handle(m, "nft.table.handle"))
+	if c := comment(top(m, "nft.table.userdata")); c != "" {
+		s += " comment " + strconv.Quote(c)
+	}
 	if f := top(m, "nft.table.flags"); f != nil && f.Value != 0 {
 		s += " flags " + strings.ToLower(tableFlags.Format(f.Value, ","))
 	}
@@ -190,6 +193,9 @@ func ruleSummary(m *decode.Message) string {
 	st, _ := m.Info.(*nftState)
 	table := strOf(top(m, "nft.rule.table"))
 	r := renderRule(ruleExprs(list), msgFamily(m), table, m.BigEndian, st)
+	if c := comment(top(m, "nft.rule.userdata")); c != "" {
+		r += " comment " + strconv.Quote(c)
+	}
 	return s + ": " + r
 }
 
