@@ -343,7 +343,7 @@ var exprListAttrs = decode.NewAttrSet("NFTA_LIST", "nft.list")
 
 func init() {
 	sub := &decode.SubMessage{Selector: uint16(num("NFTA_EXPR_NAME")), Variants: map[string]*decode.Attr{},
-		Default: &decode.Attr{Kind: decode.KindBinary, Custom: unknownExpr}}
+		Default: &decode.Attr{Kind: decode.KindBinary, Custom: unknownExpr, Produces: []*decode.FieldDef{}}}
 	for name, set := range exprVariants {
 		sub.Variants[name] = &decode.Attr{Nested: set}
 	}

@@ -67,7 +67,7 @@ var devAttrs = decode.NewAttrSet("NFTA_DEVICE", "nft.device", str("NFTA_DEVICE_N
 var hookAttrs = decode.NewAttrSet("NFTA_HOOK", "nft.hook",
 	func() decode.Attr {
 		a := withEnum(be32("NFTA_HOOK_HOOKNUM"), inetHookEnum)
-		a.Custom = hooknum
+		a.Custom, a.Produces = hooknum, []*decode.FieldDef{} // only swaps the field's own definition
 		return a
 	}(),
 	withDesc(be("NFTA_HOOK_PRIORITY", decode.KindS32), "Hook priority (lower runs first; filter is 0)."),
@@ -272,7 +272,7 @@ var objAttrs = decode.NewAttrSet("NFTA_OBJ", "nft.obj",
 	func() decode.Attr {
 		a := at("NFTA_OBJ_DATA", decode.KindNone)
 		a.Sub = &decode.SubMessage{Selector: uint16(num("NFTA_OBJ_TYPE")), Variants: map[string]*decode.Attr{},
-			Default: &decode.Attr{Kind: decode.KindBinary, Custom: unknownObj}}
+			Default: &decode.Attr{Kind: decode.KindBinary, Custom: unknownObj, Produces: []*decode.FieldDef{}}}
 		for t, set := range objDataVariants {
 			a.Sub.Variants[itoa(t)] = &decode.Attr{Nested: set}
 		}

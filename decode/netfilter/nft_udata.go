@@ -75,7 +75,7 @@ func udata(commentType byte) func(c *decode.Context, f *decode.Field) {
 
 // withUdata attaches the user data hook to an attribute.
 func withUdata(a decode.Attr, commentType byte) decode.Attr {
-	a.Custom = udata(commentType)
+	a.Custom, a.Produces = udata(commentType), udataFields
 	return a
 }
 
