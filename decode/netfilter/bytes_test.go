@@ -360,6 +360,71 @@ func byteCases() []byteCase {
 		typ:     "NFT_MSG_NEWRULE",
 		summary: `ip filter input: counter comment "hello"`,
 		fields:  map[string]string{"nft.udata.comment": "hello"},
+	}, {
+		name: "dnat to address and port from immediates",
+		frame: func(w wire) []byte {
+			return w.rule(unix.NFPROTO_IPV4,
+				w.expr("immediate", w.attr(unix.NFTA_IMMEDIATE_DREG, be32v(unix.NFT_REG_1)),
+					w.nested(unix.NFTA_IMMEDIATE_DATA, w.attr(unix.NFTA_DATA_VALUE, []byte{10, 0, 0, 5}))),
+				w.expr("immediate", w.attr(unix.NFTA_IMMEDIATE_DREG, be32v(unix.NFT_REG_2)),
+					w.nested(unix.NFTA_IMMEDIATE_DATA, w.attr(unix.NFTA_DATA_VALUE, be16v(8080)))),
+				w.expr("nat", w.attr(unix.NFTA_NAT_TYPE, be32v(unix.NFT_NAT_DNAT)), w.attr(unix.NFTA_NAT_FAMILY, be32v(unix.NFPROTO_IPV4)),
+					w.attr(unix.NFTA_NAT_REG_ADDR_MIN, be32v(unix.NFT_REG_1)), w.attr(unix.NFTA_NAT_REG_PROTO_MIN, be32v(unix.NFT_REG_2))),
+				w.expr("masq", w.attr(unix.NFTA_MASQ_FLAGS, be32v(uint32(num("NF_NAT_RANGE_PERSISTENT"))))))
+		},
+		typ:     "NFT_MSG_NEWRULE",
+		summary: "ip filter input: dnat to 10.0.0.5:8080 masquerade persistent",
+		fields:  map[string]string{"nft.nat.type": "NFT_NAT_DNAT (1)", "nft.nat.reg_proto_min": "NFT_REG_2 (2)"},
+	}, {
+		name: "conntrack expectation",
+		frame: func(w wire) []byte {
+			tup := func(t uint16, sport, dport uint16) []byte {
+				return w.nested(t,
+					w.nested(uint16(num("CTA_TUPLE_IP")), w.attr(uint16(num("CTA_IP_V4_SRC")), []byte{10, 0, 0, 1}),
+						w.attr(uint16(num("CTA_IP_V4_DST")), []byte{10, 0, 0, 2})),
+					w.nested(uint16(num("CTA_TUPLE_PROTO")), w.attr(uint16(num("CTA_PROTO_NUM")), []byte{unix.IPPROTO_TCP}),
+						w.attr(uint16(num("CTA_PROTO_SRC_PORT")), be16v(sport)), w.attr(uint16(num("CTA_PROTO_DST_PORT")), be16v(dport))))
+			}
+			return w.msg(unix.NFNL_SUBSYS_CTNETLINK_EXP<<8|uint16(num("IPCTNL_MSG_EXP_NEW")), unix.NLM_F_CREATE, nfgen(unix.NFPROTO_IPV4, 0),
+				tup(uint16(num("CTA_EXPECT_MASTER")), 40000, 21),
+				tup(uint16(num("CTA_EXPECT_TUPLE")), 0, 50000),
+				tup(uint16(num("CTA_EXPECT_MASK")), 0, 0xffff),
+				w.attr(uint16(num("CTA_EXPECT_TIMEOUT")), be32v(300)),
+				w.attr(uint16(num("CTA_EXPECT_FLAGS")), be32v(uint32(num("NF_CT_EXPECT_PERMANENT")))),
+				w.attr(uint16(num("CTA_EXPECT_HELP_NAME")), cstr("ftp")))
+		},
+		typ:     "IPCTNL_MSG_EXP_NEW",
+		summary: "tcp 10.0.0.1:0 -> 10.0.0.2:50000 master tcp 10.0.0.1:40000 -> 10.0.0.2:21 timeout 300 helper ftp",
+		fields:  map[string]string{"ct.expect.flags": "0x00000001 (PERMANENT)", "ct.expect.timeout": "300 s"},
+	}, {
+		name: "nfqueue packet: IPv6 TCP",
+		frame: func(w wire) []byte {
+			pkt := make([]byte, 60)
+			pkt[0], pkt[6] = 0x60, unix.IPPROTO_TCP
+			copy(pkt[8:], []byte{0x20, 0x01, 0x0d, 0xb8, 15: 1})
+			copy(pkt[24:], []byte{0x20, 0x01, 0x0d, 0xb8, 15: 2})
+			copy(pkt[40:], []byte{0x04, 0xd2, 0x00, 0x50}) // ports 1234 -> 80
+			return w.msg(unix.NFNL_SUBSYS_QUEUE<<8|uint16(num("NFQNL_MSG_PACKET")), 0, nfgen(unix.NFPROTO_IPV6, 0),
+				w.attr(uint16(num("NFQA_PACKET_HDR")), be32v(1), be16v(unix.ETH_P_IPV6), []byte{unix.NF_INET_LOCAL_IN, 0}),
+				w.attr(uint16(num("NFQA_IFINDEX_INDEV")), be32v(2)),
+				w.attr(uint16(num("NFQA_PAYLOAD")), pkt))
+		},
+		typ:     "NFQNL_MSG_PACKET",
+		summary: "queue 0 id 1 hook input in 2 tcp [2001:db8::1]:1234 -> [2001:db8::2]:80 len 60",
+		fields:  map[string]string{"nfq.hdr.packet_id": "1", "nfq.hdr.hw_protocol": "ETH_P_IPV6 (0x86dd)", "nfq.hdr.hook": "NF_INET_LOCAL_IN (1)"},
+	}, {
+		name: "nftables trace",
+		frame: func(w wire) []byte {
+			return w.msg(nftType(unix.NFT_MSG_TRACE), 0, nfgen(unix.NFPROTO_INET, 0),
+				w.attr(unix.NFTA_TRACE_TABLE, cstr("filter")), w.attr(unix.NFTA_TRACE_CHAIN, cstr("input")),
+				w.attr(unix.NFTA_TRACE_ID, be32v(0xdeadbeef)), w.attr(unix.NFTA_TRACE_TYPE, be32v(unix.NFT_TRACETYPE_RULE)),
+				w.attr(unix.NFTA_TRACE_RULE_HANDLE, []byte{0, 0, 0, 0, 0, 0, 0, 4}),
+				w.nested(unix.NFTA_TRACE_VERDICT, w.attr(unix.NFTA_VERDICT_CODE, be32v(1))),
+				w.attr(unix.NFTA_TRACE_NFPROTO, be32v(unix.NFPROTO_IPV4)))
+		},
+		typ:     "NFT_MSG_TRACE",
+		summary: "inet filter input rule handle 4 verdict accept id 0xdeadbeef",
+		fields:  map[string]string{"nft.trace.type": "NFT_TRACETYPE_RULE (3)", "nft.trace.nfproto": "NFPROTO_IPV4 (2)"},
 	}}
 }
 

@@ -304,8 +304,12 @@ func (r *ruleRenderer) expr(e nftExpr) error {
 		r.emit(logString(e))
 	case "reject":
 		r.emit(rejectString(e))
+	case "nat":
+		return r.nat(e)
 	case "masq":
-		r.emit("masquerade")
+		return r.redirect(e, "masquerade")
+	case "redir":
+		return r.redirect(e, "redirect")
 	case "notrack":
 		r.emit("notrack")
 	case "quota":
@@ -882,4 +886,105 @@ func genericExpr(e nftExpr, be bool) string {
 	}
 	sb.WriteString(" ]")
 	return sb.String()
+}
+
+// nat prints snat and dnat: `dnat to 10.0.0.1:8080`, with the family in inet
+// tables (`dnat ip to ...`), address and port ranges as min-max.
+func (r *ruleRenderer) nat(e nftExpr) error {
+	typ, ok := e.u("type")
+	if !ok {
+		return errNoSyntax
+	}
+	s := strings.ToLower(natTypeEnum.Short(typ))
+	fam, _ := e.u("family")
+	addrT := tIP4
+	if fam == unix.NFPROTO_IPV6 {
+		addrT = tIP6
+	}
+	if r.family == unix.NFPROTO_INET {
+		s += map[bool]string{true: " ip6", false: " ip"}[addrT == tIP6]
+	}
+	to := ""
+	if _, ok := e.u("reg_addr_min"); ok {
+		a, err := r.immRange(e, "reg_addr_min", "reg_addr_max", addrT)
+		if err != nil {
+			return err
+		}
+		if addrT == tIP6 {
+			a = "[" + a + "]"
+		}
+		to = a
+	}
+	if _, ok := e.u("reg_proto_min"); ok {
+		p, err := r.immRange(e, "reg_proto_min", "reg_proto_max", tPort)
+		if err != nil {
+			return err
+		}
+		to += ":" + p
+	}
+	if to == "" {
+		return errNoSyntax
+	}
+	s += " to " + to
+	if fl, _ := e.u("flags"); fl != 0 {
+		s += natFlagWords(fl)
+	}
+	r.emit(s)
+	return nil
+}
+
+// redirect prints masquerade and redirect, with a port range when registers
+// hold one.
+func (r *ruleRenderer) redirect(e nftExpr, word string) error {
+	s := word
+	if _, ok := e.u("reg_proto_min"); ok {
+		p, err := r.immRange(e, "reg_proto_min", "reg_proto_max", tPort)
+		if err != nil {
+			return err
+		}
+		s += " to :" + p
+	}
+	if fl, _ := e.u("flags"); fl != 0 {
+		s += natFlagWords(fl)
+	}
+	r.emit(s)
+	return nil
+}
+
+// immRange prints the immediate values of a min register and an optional max
+// register as "v" or "min-max".
+func (r *ruleRenderer) immRange(e nftExpr, minReg, maxReg string, t valType) (string, error) {
+	lo, err := r.sreg(e, minReg)
+	if err != nil || lo.imm == nil {
+		return "", errNoSyntax
+	}
+	s := renderValue(lo.imm, t, r.be)
+	if _, ok := e.u(maxReg); ok {
+		hi, err := r.sreg(e, maxReg)
+		if err != nil || hi.imm == nil {
+			return "", errNoSyntax
+		}
+		if h := renderValue(hi.imm, t, r.be); h != s {
+			s += "-" + h
+		}
+	}
+	return s, nil
+}
+
+// natFlagWords prints the NAT flags nft shows after the target.
+func natFlagWords(fl uint64) string {
+	var out []string
+	if fl&uint64(num("NF_NAT_RANGE_PROTO_RANDOM")) != 0 {
+		out = append(out, "random")
+	}
+	if fl&uint64(num("NF_NAT_RANGE_PROTO_RANDOM_FULLY")) != 0 {
+		out = append(out, "fully-random")
+	}
+	if fl&uint64(num("NF_NAT_RANGE_PERSISTENT")) != 0 {
+		out = append(out, "persistent")
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return " " + strings.Join(out, ",")
 }
