@@ -425,6 +425,26 @@ func byteCases() []byteCase {
 		typ:     "NFT_MSG_TRACE",
 		summary: "inet filter input rule handle 4 verdict accept id 0xdeadbeef",
 		fields:  map[string]string{"nft.trace.type": "NFT_TRACETYPE_RULE (3)", "nft.trace.nfproto": "NFPROTO_IPV4 (2)"},
+	}, {
+		name: "conntrack dump entry with source NAT: the reply tuple shows",
+		frame: func(w wire) []byte {
+			tup := func(t uint16, src, dst []byte, sport, dport uint16) []byte {
+				return w.nested(t,
+					w.nested(uint16(num("CTA_TUPLE_IP")), w.attr(uint16(num("CTA_IP_V4_SRC")), src), w.attr(uint16(num("CTA_IP_V4_DST")), dst)),
+					w.nested(uint16(num("CTA_TUPLE_PROTO")), w.attr(uint16(num("CTA_PROTO_NUM")), []byte{unix.IPPROTO_UDP}),
+						w.attr(uint16(num("CTA_PROTO_SRC_PORT")), be16v(sport)), w.attr(uint16(num("CTA_PROTO_DST_PORT")), be16v(dport))))
+			}
+			return w.msg(unix.NFNL_SUBSYS_CTNETLINK<<8|uint16(num("IPCTNL_MSG_CT_NEW")), unix.NLM_F_MULTI, nfgen(unix.NFPROTO_IPV4, 0),
+				tup(uint16(num("CTA_TUPLE_ORIG")), []byte{10, 0, 0, 1}, []byte{198, 51, 100, 7}, 5000, 53),
+				tup(uint16(num("CTA_TUPLE_REPLY")), []byte{198, 51, 100, 7}, []byte{192, 0, 2, 1}, 53, 5000),
+				w.attr(uint16(num("CTA_STATUS")), be32v(uint32(num("IPS_SRC_NAT")|num("IPS_SEEN_REPLY")|num("IPS_CONFIRMED")))),
+				w.attr(uint16(num("CTA_TIMEOUT")), be32v(30)),
+				w.nested(uint16(num("CTA_COUNTERS_ORIG")), w.attr(uint16(num("CTA_COUNTERS_PACKETS")), []byte{0, 0, 0, 0, 0, 0, 0, 2}),
+					w.attr(uint16(num("CTA_COUNTERS_BYTES")), []byte{0, 0, 0, 0, 0, 0, 0, 120})))
+		},
+		typ:     "IPCTNL_MSG_CT_NEW",
+		summary: "udp 10.0.0.1:5000 -> 198.51.100.7:53 timeout 30 reply 198.51.100.7:53 -> 192.0.2.1:5000",
+		fields:  map[string]string{"ct.status": "0x0000001a (SEEN_REPLY|CONFIRMED|SRC_NAT)", "ct.counters.bytes": "120 bytes"},
 	}}
 }
 
