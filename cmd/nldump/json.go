@@ -14,7 +14,9 @@ import (
 // name (the filter name), label, value (display text), raw (the number, or the
 // bytes in hex), offset and length in the frame, and children (empty for
 // leaves; value is "" for containers); attributes also
-// have type, and unknown ones "unknown": true.
+// have type, and unknown ones "unknown": true. A message whose frame names its
+// process (live captures) has "process": {"pid", "comm", "port"}, and a frame
+// with a pcapng comment "frame_comment".
 func (p *printer) appendJSON(b []byte, m *decode.Message) []byte {
 	h := m.Header
 	b = append(b, `{"frame":`...)
@@ -56,6 +58,11 @@ func (p *printer) appendJSON(b []byte, m *decode.Message) []byte {
 	b = strconv.AppendUint(b, uint64(h.Seq), 10)
 	b = append(b, `,"pid":`...)
 	b = strconv.AppendUint(b, uint64(h.Pid), 10)
+	b = appendProcessJSON(b, m) // live captures (owner.go)
+	if c := frameComment(m.Frame); c != "" {
+		b = append(b, `,"frame_comment":`...)
+		b = appendJSONString(b, c)
+	}
 	b = append(b, `,"offset":`...)
 	b = strconv.AppendInt(b, int64(m.Offset), 10)
 	b = append(b, `,"byte_order":`...)

@@ -49,6 +49,9 @@ func runLive(opts *options, stdout, stderr io.Writer) int {
 			}
 		}()
 	}
+	// The family map and the port resolver come before the capture opens, so
+	// that their own exchanges are not captured (owner_live.go).
+	extras := prepareLive(opts.live.protos, stderr)
 	src, err := capture.OpenLive(capture.LiveConfig{
 		Interface:  name,
 		BufferSize: opts.live.bufferKiB << 10,
@@ -79,7 +82,7 @@ func runLive(opts *options, stdout, stderr io.Writer) int {
 	if made != nil {
 		what += " (created by nldump, removed on exit)"
 	}
-	fmt.Fprintf(stderr, "nldump: %s, link-type NETLINK, buffer %d KiB\n", what, opts.live.bufferKiB)
+	fmt.Fprintf(stderr, "nldump: %s, link-type NETLINK, buffer %d KiB; %s\n", what, opts.live.bufferKiB, extras.note())
 
 	// A live capture, like standard input, cannot be read ahead (for genl
 	// family names or pairing): decode it as it comes.
@@ -87,7 +90,11 @@ func runLive(opts *options, stdout, stderr io.Writer) int {
 	lo.read = capture.Stdin
 	lv := &liveRun{stderr: stderr, tty: isTerminal(stderr)}
 	out := &stopOnError{w: stdout, stop: src.Stop}
-	return decodeSource(&lo, src, out, stderr, lv)
+	rc := decodeSource(&lo, extras.wrap(src), out, stderr, lv)
+	if note := extras.close(); note != "" && !opts.noSummary {
+		fmt.Fprintf(stderr, "nldump: %s\n", note)
+	}
+	return rc
 }
 
 // liveRun shows, while a live capture runs, the running count when writing (-w,

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/nldump/nldump/capture"
+	"github.com/nldump/nldump/capture/genlmap"
 	"github.com/nldump/nldump/decode"
 	_ "github.com/nldump/nldump/decode/all"
 )
@@ -133,6 +134,7 @@ func decodeSource(opts *options, src capture.Source, stdout, stderr io.Writer, l
 		var bufs [2][]decode.Message
 		var kept [2][]decode.Message
 		var sums [2][]string
+		mapMessages := 0
 		for {
 			fr, err := src.Next()
 			if err == io.EOF {
@@ -145,12 +147,17 @@ func decodeSource(opts *options, src capture.Source, stdout, stderr io.Writer, l
 			slot := <-free
 			bufs[slot] = decs[slot].DecodeFrame(&fr, bufs[slot])
 			msgs := bufs[slot]
+			attachProcess(msgs) // the frame's process, from a live capture (owner.go)
+			isMap := genlmap.IsMapFrame(&fr)
 			kept[slot], sums[slot] = kept[slot][:0], sums[slot][:0]
 			st.frames++
 			done := false
 			for i := range msgs {
 				m := &msgs[i]
 				st.messages++
+				if isMap {
+					mapMessages++ // not traffic: -c does not count them
+				}
 				if m.Malformed {
 					st.malformed++
 				}
@@ -162,12 +169,12 @@ func decodeSource(opts *options, src capture.Source, stdout, stderr io.Writer, l
 					}
 					sums[slot] = append(sums[slot], sum)
 				}
-				if opts.count > 0 && st.messages >= opts.count {
+				if opts.count > 0 && st.messages-mapMessages >= opts.count {
 					done = true
 					break
 				}
 			}
-			if sink != nil && (x.o.flt == nil || len(kept[slot]) > 0) {
+			if sink != nil && (x.o.flt == nil || len(kept[slot]) > 0 || isMap) {
 				sink.frame(&fr, len(msgs))
 			}
 			batches <- frameBatch{slot: slot, msgs: kept[slot], sums: sums[slot], inFrame: len(msgs)}

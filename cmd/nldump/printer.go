@@ -76,7 +76,7 @@ func (p *printer) flush() {
 
 // appendSummary appends the one-line form:
 //
-//	FRAME[.MSG] TIME PROTO DIRECTION TYPE FLAGS seq=N pid=N len=N SUMMARY
+//	FRAME[.MSG] TIME PROTO DIRECTION TYPE FLAGS seq=N pid=N [COMM[PID]] len=N SUMMARY
 func (p *printer) appendSummary(b []byte, m *decode.Message, inFrame int) []byte {
 	start := len(b)
 	b = appendID(b, m, inFrame)
@@ -102,6 +102,7 @@ func (p *printer) appendSummary(b []byte, m *decode.Message, inFrame int) []byte
 	b = strconv.AppendUint(b, uint64(m.Header.Seq), 10)
 	b = append(b, " pid="...)
 	b = strconv.AppendUint(b, uint64(m.Header.Pid), 10)
+	b = appendProcess(b, m) // " ip[1234]" from a live capture (owner.go)
 	b = append(b, " len="...)
 	b = strconv.AppendUint(b, uint64(m.Header.Len), 10)
 	if sum := p.summary; sum != "" {
@@ -110,6 +111,9 @@ func (p *printer) appendSummary(b []byte, m *decode.Message, inFrame int) []byte
 	}
 	if m.Malformed {
 		b = append(b, " [malformed]"...)
+	}
+	if isMapFrame(m) {
+		b = append(b, mapNote...)
 	}
 	b = appendPairNote(b, m, p.o.ext.pair || p.o.ext.dedup) // --pair, --dedup (pairing.go)
 	return append(b, '\n')

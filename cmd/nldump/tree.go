@@ -25,6 +25,11 @@ func appendTree(b []byte, m *decode.Message, inFrame int) []byte {
 		b = append(b, ", big-endian"...)
 	}
 	b = append(b, '\n')
+	if c := frameComment(m.Frame); c != "" {
+		b = append(b, "        Frame comment: "...)
+		b = appendTerminalSafe(b, c)
+		b = append(b, '\n')
+	}
 	for i := range m.Root.Children {
 		b = appendNode(b, &m.Root.Children[i], 2)
 	}
