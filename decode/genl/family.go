@@ -52,6 +52,10 @@ type Family struct {
 	// families that number them apart from their replies (thermal:
 	// THERMAL_GENL_EVENT_*). Empty for most families.
 	Events []Command
+	// DumpReply, if set, tells a dump reply that carries nlmsg_seq 0 from one of the
+	// Events by its payload (c.Data[off:end], genlmsghdr first): thermal's dumps
+	// have seq 0 and no NLM_F_MULTI, as its notifications do.
+	DumpReply func(c *decode.Context, off, end int) bool
 	// Attrs is the top-level attribute set used by commands without their own.
 	Attrs *decode.AttrSet
 	// Header is a fixed header that follows genlmsghdr, if the family has one.
@@ -69,23 +73,33 @@ type Family struct {
 	raw map[uint16]*rawOp
 }
 
-// isEvent reports whether a message with this header is one of f's Events.
-func (f *Family) isEvent(h *decode.Header) bool {
-	return len(f.Events) > 0 && isReply(h.Flags) && h.Seq == 0
+// isEvent reports whether the message c decodes is one of f's Events.
+func (f *Family) isEvent(c *decode.Context) bool {
+	h := &c.Header
+	if len(f.Events) == 0 || !isReply(h.Flags) || h.Seq != 0 {
+		return false
+	}
+	if f.DumpReply != nil {
+		if off, end, ok := payloadStart(c); ok && f.DumpReply(c, off, end) {
+			return false
+		}
+	}
+	return true
 }
 
-// commandOf returns the description of the command of a message with header h.
-func (f *Family) commandOf(cmd uint8, h *decode.Header) *Command {
-	if f.isEvent(h) {
+// commandOf returns the description of the command of the message c decodes.
+func (f *Family) commandOf(cmd uint8, c *decode.Context) *Command {
+	if f.isEvent(c) {
 		return f.evCmds[cmd]
 	}
-	return f.Command(cmd, isReply(h.Flags))
+	return f.Command(cmd, isReply(c.Header.Flags))
 }
 
-// headerOf returns the genlmsghdr layout of a message with header h.
-func (f *Family) headerOf(h *decode.Header) *decode.Struct {
+// headerOf returns the genlmsghdr layout of the message c decodes.
+func (f *Family) headerOf(c *decode.Context) *decode.Struct {
+	h := &c.Header
 	switch {
-	case f.isEvent(h):
+	case f.isEvent(c):
 		return f.evHdr
 	case isReply(h.Flags):
 		return f.repHdr

@@ -92,7 +92,7 @@ func (Protocol) MessageType(c *decode.Context, t uint16) (string, decode.Op) {
 		return fam.Name, decode.OpOther
 	}
 	cmd := c.Data[off]
-	if k := fam.commandOf(cmd, &c.Header); k != nil {
+	if k := fam.commandOf(cmd, c); k != nil {
 		return k.typeName, k.Op
 	}
 	return cmdTypeName(fam.Name, int(cmd)), decode.OpOther
@@ -112,10 +112,14 @@ func (Protocol) DecodePayload(c *decode.Context, off, end int) []decode.Field {
 	if fam == nil {
 		return decodeRaw(c, name, off, end)
 	}
-	hdr := c.Struct(fam.headerOf(&c.Header), off, off+unix.GENL_HDRLEN)
+	hdr := c.Struct(fam.headerOf(c), off, off+unix.GENL_HDRLEN)
+	if fam.DumpReply != nil && !c.Echoed && c.Msg != nil && c.Msg.Direction == decode.DirNotify &&
+		c.Header.Seq == 0 && fam.DumpReply(c, off, end) {
+		c.Msg.Direction = decode.DirReply // a dump reply that looks like a notification
+	}
 	ao := off + unix.GENL_HDRLEN
 	set, fh := fam.Attrs, fam.Header
-	if k := fam.commandOf(cmd, &c.Header); k != nil {
+	if k := fam.commandOf(cmd, c); k != nil {
 		if k.Attrs != nil {
 			set = k.Attrs
 		}

@@ -162,7 +162,7 @@ func init() {
 	})
 }
 
-// netDMSummary: "kfree_skb_reason+0x1c/0x30 reason NO_SOCKET dev eth0 len 98" for
+// netDMSummary: "__udp4_lib_rcv+0x9a2/0xc30 reason NO_SOCKET dev lo len 58 bytes" for
 // a packet alert, "3 drop points" for a summary alert, else the mode or counts.
 func netDMSummary(m *decode.Message, cmd uint8, reply bool) string {
 	if cmd == netDMCmdAlert {
@@ -176,6 +176,13 @@ func netDMSummary(m *decode.Message, cmd uint8, reply bool) string {
 	add("trap ", "net_dm.hw_trap_name")
 	add("reason ", "net_dm.reason")
 	add("dev ", "net_dm.in_port.netdev_name")
+	// software drops carry only the ifindex (skb_iif), named from the session
+	if f := m.Field("net_dm.in_port.netdev_ifindex"); f != nil && m.Field("net_dm.in_port.netdev_name") == nil {
+		if s != "" {
+			s += " "
+		}
+		s += "dev " + linkName(m, f)
+	}
 	add("len ", "net_dm.orig_len")
 	add("mode ", "net_dm.alert_mode")
 	add("dropped ", "net_dm.stats.dropped")

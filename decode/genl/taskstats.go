@@ -20,6 +20,16 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// taskstatsAcFlags are the bits of ac_flag (include/uapi/linux/acct.h).
+var taskstatsAcFlags = decode.NewFlagSet("ac_flag", "A", map[uint64]string{
+	0x01: "AFORK",   // forked but not exec'ed
+	0x02: "ASU",     // used super-user privileges
+	0x04: "ACOMPAT", // used compatibility mode (VAX only)
+	0x08: "ACORE",   // dumped core
+	0x10: "AXSIG",   // killed by a signal
+	0x20: "AGROUP",  // the whole thread group's stats (set by taskstats)
+})
+
 func u64m(cname, unit string) decode.Member {
 	return decode.Member{CName: cname, Kind: decode.KindU64, Unit: unit}
 }
@@ -30,7 +40,7 @@ var taskstatsStruct = decode.NewStruct("taskstats", "taskstats.stats",
 	decode.Member{CName: "version", Kind: decode.KindU16},
 	decode.Member{Kind: decode.KindPad, Size: 2},
 	decode.Member{CName: "ac_exitcode", Kind: decode.KindU32},
-	decode.Member{CName: "ac_flag", Kind: decode.KindU8, Display: decode.DisplayHex},
+	decode.Member{CName: "ac_flag", Kind: decode.KindU8, Flags: taskstatsAcFlags},
 	decode.Member{CName: "ac_nice", Kind: decode.KindU8},
 	decode.Member{Kind: decode.KindPad, Size: 6},
 	u64m("cpu_count", ""), u64m("cpu_delay_total", "ns"),
@@ -61,7 +71,7 @@ var taskstatsStruct = decode.NewStruct("taskstats", "taskstats.stats",
 	u64m("compact_count", ""), u64m("compact_delay_total", "ns"),
 	decode.Member{CName: "ac_tgid", Kind: decode.KindU32},
 	decode.Member{Kind: decode.KindPad, Size: 4},
-	u64m("ac_tgetime", "ns"),
+	u64m("ac_tgetime", "us"), // microseconds, like ac_etime (kernel/tsacct.c bacct_add_tsk)
 	decode.Member{CName: "ac_exe_dev", Kind: decode.KindU64, Display: decode.DisplayHex},
 	u64m("ac_exe_inode", ""),
 	u64m("wpcopy_count", ""), u64m("wpcopy_delay_total", "ns"),
@@ -147,7 +157,8 @@ func taskstatsSummary(m *decode.Message, cmd uint8, reply bool) string {
 	if f := m.Field("taskstats.cmd.deregister_cpumask"); f != nil {
 		s = "deregister cpumask " + f.ValueString()
 	}
-	if f := m.Field("taskstats.stats.ac_comm"); f != nil {
+	// a thread group's stats (AGGR_TGID alone) have no ac_comm
+	if f := m.Field("taskstats.stats.ac_comm"); f != nil && len(decode.TrimNUL(f.Bytes)) > 0 {
 		s += " comm " + f.ValueString()
 	}
 	if s == "" {

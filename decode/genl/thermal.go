@@ -4,7 +4,11 @@ package genl
 // Requests and their replies use enum thermal_genl_cmd; the kernel's notifications
 // (groups "event" and "sampling", nlmsg_seq 0) use enum thermal_genl_event and
 // THERMAL_GENL_SAMPLING_TEMP, which reuse the same numbers: they are the family's
-// Events.
+// Events. The replies of the two dumps (TZ_GET_ID, CDEV_GET) carry nlmsg_seq 0 and
+// pid 0 as well (thermal_genl_cmd_dumpit: genlmsg_put(skb, 0, 0, ...), seen on
+// Linux 6.1): one message with one THERMAL_GENL_ATTR_TZ or _CDEV nest holding every
+// zone or cooling device, then NLMSG_DONE in the same skb. No event starts with
+// either nest, so that first attribute tells them apart (thermalDumpReply).
 //
 //	genlmsghdr { cmd = THERMAL_GENL_CMD_TZ_GET_ID (1) ..., version 1 }
 //	THERMAL_GENL_ATTR_TZ { THERMAL_GENL_ATTR_TZ_ID u32, THERMAL_GENL_ATTR_TZ_NAME string }...
@@ -139,14 +143,22 @@ var thermalAttrs = decode.NewAttrSet("THERMAL_GENL_ATTR", "thermal", append(ther
 	decode.Attr{Type: thermalAttrThreshold, CName: "THERMAL_GENL_ATTR_THRESHOLD", Nested: thermalNestAttrs},
 )...)
 
+// thermalDumpReply reports whether a seq-0 thermal message is a dump reply: its
+// first attribute is a THERMAL_GENL_ATTR_TZ or THERMAL_GENL_ATTR_CDEV nest.
+func thermalDumpReply(c *decode.Context, off, end int) bool {
+	it := decode.NewAttrIter(c.Data, off+4, end, c.BigEndian) // after genlmsghdr
+	return it.Next() && (it.Type == thermalAttrTZ || it.Type == thermalAttrCdev)
+}
+
 func thermalEvent(cmd uint8, cname string) Command {
 	return Command{Cmd: cmd, CName: cname, Name: "EVENT_" + cname[len("THERMAL_GENL_EVENT_"):]}
 }
 
 func init() {
 	RegisterFamily(thermalGenlName, &Family{
-		Prefix: "THERMAL_GENL_CMD_",
-		Attrs:  thermalAttrs,
+		Prefix:    "THERMAL_GENL_CMD_",
+		Attrs:     thermalAttrs,
+		DumpReply: thermalDumpReply,
 		Commands: []Command{
 			{Cmd: thermalCmdTZGetID, CName: "THERMAL_GENL_CMD_TZ_GET_ID"},
 			{Cmd: thermalCmdTZGetTrip, CName: "THERMAL_GENL_CMD_TZ_GET_TRIP"},
@@ -185,9 +197,15 @@ func init() {
 	})
 }
 
-// thermalSummary: "tz 0 temp 45000 m°C", "tz 1 acpitz", "cdev 3 state 2", or
-// "N attributes" for a dump.
+// thermalSummary: "tz 0 temp 45000 m°C", "tz 1 acpitz", "cdev 3 state 2"; for a
+// dump reply the list, "2 cooling devices: 1 Processor, 0 Processor".
 func thermalSummary(m *decode.Message, cmd uint8, reply bool) string {
+	if s, ok := thermalList(m, "thermal.tz", "thermal.tz_id", "thermal.tz_name", "thermal zone"); ok {
+		return s
+	}
+	if s, ok := thermalList(m, "thermal.cdev", "thermal.cdev_id", "thermal.cdev_name", "cooling device"); ok {
+		return s
+	}
 	s := ""
 	add := func(label, name string) { s = addFieldWord(s, m, label, name) }
 	add("tz ", "thermal.tz_id")
@@ -204,4 +222,37 @@ func thermalSummary(m *decode.Message, cmd uint8, reply bool) string {
 		return attrCount(m)
 	}
 	return s
+}
+
+// thermalList summarizes a TZ_GET_ID or CDEV_GET dump reply: its nest (the kernel
+// sends one, holding the id and name attributes of every zone or cooling device in
+// turn) starts the message.
+func thermalList(m *decode.Message, nest, id, name, what string) (string, bool) {
+	p := m.Payload()
+	if len(p) < 2 || p[1].Def.Name != nest {
+		return "", false
+	}
+	n, list := 0, ""
+	for i := 1; i < len(p); i++ {
+		if p[i].Def.Name != nest {
+			continue
+		}
+		for j := range p[i].Children {
+			c := &p[i].Children[j]
+			switch c.Def.Name {
+			case id:
+				n++
+				if list != "" {
+					list += ", "
+				}
+				list += c.ValueString()
+			case name:
+				list += " " + c.ValueString()
+			}
+		}
+	}
+	if n == 0 {
+		return "no " + what + "s", true
+	}
+	return plural(n, what) + ": " + list, true
 }

@@ -28,7 +28,7 @@ func TestThermal(t *testing.T) {
 				t.Errorf("reply type %q", m.TypeName)
 			}
 			checkFields(t, m, map[string]string{"thermal.tz_name": "acpitz"})
-			if s := m.Summary(); s != "tz 0 acpitz" {
+			if s := m.Summary(); s != "2 thermal zones: 0 acpitz, 1 x86_pkg_temp" {
 				t.Errorf("summary %q", s)
 			}
 
