@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/nldump/nldump/capture"
+	"github.com/nldump/nldump/capture/genlmap"
 	"github.com/nldump/nldump/decode"
 	"golang.org/x/sys/unix"
 )
@@ -33,7 +34,9 @@ func pairAhead(o *options, p *decode.Pairer) error {
 			msgs = dec.DecodeFrame(&fr, msgs)
 			for i := range msgs {
 				p.Observe(&msgs[i])
-				n++
+				if !genlmap.IsMapFrame(&fr) { // as the printing pass counts -c
+					n++
+				}
 				if o.count > 0 && n >= o.count {
 					break
 				}
