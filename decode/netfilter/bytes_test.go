@@ -445,6 +445,29 @@ func byteCases() []byteCase {
 		typ:     "IPCTNL_MSG_CT_NEW",
 		summary: "udp 10.0.0.1:5000 -> 198.51.100.7:53 timeout 30 reply 198.51.100.7:53 -> 192.0.2.1:5000",
 		fields:  map[string]string{"ct.status": "0x0000001a (SEEN_REPLY|CONFIRMED|SRC_NAT)", "ct.counters.bytes": "120 bytes"},
+	}, {
+		name: "an l4proto test stays before a network header match",
+		frame: func(w wire) []byte {
+			return w.rule(unix.NFPROTO_INET,
+				w.expr("meta", w.attr(unix.NFTA_META_KEY, be32v(unix.NFT_META_L4PROTO)), w.attr(unix.NFTA_META_DREG, be32v(unix.NFT_REG_1))),
+				w.expr("cmp", w.attr(unix.NFTA_CMP_SREG, be32v(unix.NFT_REG_1)), w.attr(unix.NFTA_CMP_OP, be32v(unix.NFT_CMP_EQ)),
+					w.nested(unix.NFTA_CMP_DATA, w.attr(unix.NFTA_DATA_VALUE, []byte{unix.IPPROTO_UDP}))),
+				w.expr("meta", w.attr(unix.NFTA_META_KEY, be32v(unix.NFT_META_NFPROTO)), w.attr(unix.NFTA_META_DREG, be32v(unix.NFT_REG_1))),
+				w.expr("cmp", w.attr(unix.NFTA_CMP_SREG, be32v(unix.NFT_REG_1)), w.attr(unix.NFTA_CMP_OP, be32v(unix.NFT_CMP_EQ)),
+					w.nested(unix.NFTA_CMP_DATA, w.attr(unix.NFTA_DATA_VALUE, []byte{unix.NFPROTO_IPV4}))),
+				w.expr("payload", w.attr(unix.NFTA_PAYLOAD_DREG, be32v(unix.NFT_REG_1)),
+					w.attr(unix.NFTA_PAYLOAD_BASE, be32v(unix.NFT_PAYLOAD_NETWORK_HEADER)),
+					w.attr(unix.NFTA_PAYLOAD_OFFSET, be32v(16)), w.attr(unix.NFTA_PAYLOAD_LEN, be32v(4))),
+				w.expr("cmp", w.attr(unix.NFTA_CMP_SREG, be32v(unix.NFT_REG_1)), w.attr(unix.NFTA_CMP_OP, be32v(unix.NFT_CMP_EQ)),
+					w.nested(unix.NFTA_CMP_DATA, w.attr(unix.NFTA_DATA_VALUE, []byte{192, 0, 2, 9}))),
+				w.expr("payload", w.attr(unix.NFTA_PAYLOAD_DREG, be32v(unix.NFT_REG_1)),
+					w.attr(unix.NFTA_PAYLOAD_BASE, be32v(unix.NFT_PAYLOAD_TRANSPORT_HEADER)),
+					w.attr(unix.NFTA_PAYLOAD_OFFSET, be32v(2)), w.attr(unix.NFTA_PAYLOAD_LEN, be32v(2))),
+				w.expr("cmp", w.attr(unix.NFTA_CMP_SREG, be32v(unix.NFT_REG_1)), w.attr(unix.NFTA_CMP_OP, be32v(unix.NFT_CMP_GTE)),
+					w.nested(unix.NFTA_CMP_DATA, w.attr(unix.NFTA_DATA_VALUE, be16v(1024)))))
+		},
+		typ:     "NFT_MSG_NEWRULE",
+		summary: "inet filter input: meta l4proto udp ip daddr 192.0.2.9 udp dport >= 1024",
 	}}
 }
 

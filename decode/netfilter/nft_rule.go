@@ -116,9 +116,10 @@ type ruleRenderer struct {
 	table  string
 	regs   [unix.NFT_REG32_15 + 1]operand
 	out    []string
-	depAt  int    // index in out of a removable protocol dependency, or -1
-	l3     string // "ip", "ip6" once known
-	l4     uint64 // IP protocol once known, 0 otherwise
+	depAt  int     // index in out of a removable protocol dependency, or -1
+	depK   depKind // what that dependency establishes
+	l3     string  // "ip", "ip6" once known
+	l4     uint64  // IP protocol once known, 0 otherwise
 	l4Set  bool
 }
 
@@ -250,7 +251,7 @@ func (r *ruleRenderer) payload(e nftExpr) error {
 	off, _ := e.u("offset")
 	n, _ := e.u("len")
 	var fields []payloadField
-	dep := false
+	dep := depNone // the protocol test this load makes redundant
 	switch base {
 	case unix.NFT_PAYLOAD_LL_HEADER:
 		fields = etherFields
@@ -261,11 +262,13 @@ func (r *ruleRenderer) payload(e nftExpr) error {
 		case "ip6":
 			fields = ip6Fields
 		}
-		dep = r.family == unix.NFPROTO_INET || r.family == unix.NFPROTO_BRIDGE || r.family == unix.NFPROTO_NETDEV
+		if r.family == unix.NFPROTO_INET || r.family == unix.NFPROTO_BRIDGE || r.family == unix.NFPROTO_NETDEV {
+			dep = depL3
+		}
 	case unix.NFT_PAYLOAD_TRANSPORT_HEADER:
 		if r.l4Set {
 			fields = l4Fields[r.l4]
-			dep = true
+			dep = depL4
 		} else {
 			fields = thFields
 		}
@@ -285,7 +288,7 @@ func (r *ruleRenderer) payload(e nftExpr) error {
 		if n < f.length {
 			d.prefix = int(n) * 8
 		}
-		if dep && r.depAt >= 0 {
+		if dep != depNone && r.depAt >= 0 && r.depK == dep {
 			r.out = append(r.out[:r.depAt], r.out[r.depAt+1:]...)
 			r.depAt = -1
 		}
@@ -445,7 +448,7 @@ func (r *ruleRenderer) noteDep(src *operand, val []byte) {
 			return
 		}
 	}
-	r.depAt = len(r.out) - 1
+	r.depAt, r.depK = len(r.out)-1, src.dep
 }
 
 func (r *ruleRenderer) bitwise(e nftExpr) error {
