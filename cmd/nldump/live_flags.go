@@ -30,7 +30,7 @@ const autoInterface = "auto"
 
 func addLiveFlags(fs *pflag.FlagSet, o *liveOptions) {
 	fs.StringVarP(&o.iface, "interface", "i", "", "capture live on the nlmon `INTERFACE` (e.g. nlmon0), or 'auto' to create one (nlmon0 or the next free nlmonN) and remove it on exit; needs CAP_NET_ADMIN and CAP_NET_RAW (root)")
-	fs.StringVarP(&o.write, "write", "w", "", "write the frames to `FILE` (pcap; pcapng if the name ends in .pcapng; - for standard output) instead of printing them; with -r and -Y, keeps the whole frames that hold a matching message")
+	fs.StringVarP(&o.write, "write", "w", "", "write the frames to `FILE` (pcap; pcapng if the name ends in .pcapng; - for standard output) instead of printing them; with -r and -Y, keeps the whole frames that hold a matching message; only pcapng keeps the process of each live frame (pcap has no comments)")
 	fs.IntVarP(&o.bufferKiB, "buffer-size", "B", capture.DefaultBufferSize>>10, "live capture: socket receive buffer in `KiB` (like tcpdump -B); frames arriving while it is full are dropped and counted")
 	fs.StringSliceVar(&o.protoList, "proto", nil, "keep only the frames of these netlink `PROTOCOLS` (route, generic, sock_diag, netfilter, xfrm, ... or numbers; comma-separated); filtered in the kernel when capturing live")
 	fs.BoolVar(&o.print, "print", false, "with -w, also print the messages (as without -w)")
