@@ -1,42 +1,22 @@
 package netfilter
 
 import (
-	"errors"
-	"io"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/nldump/nldump/capture"
 	"github.com/nldump/nldump/decode"
+	"github.com/nldump/nldump/internal/nltest"
 	"golang.org/x/sys/unix"
 )
 
 // loadFrames reads a capture's netfilter frames.
 func loadFrames(tb testing.TB, name string) []capture.Frame {
-	p := filepath.Join(pcapDir, name)
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("capture %s not present: %v", name, err)
-	}
-	src, err := capture.Open(p)
-	if err != nil {
-		tb.Fatalf("open %s: %v", p, err)
-	}
-	defer src.Close()
 	var frames []capture.Frame
-	for {
-		fr, err := src.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			tb.Fatal(err)
-		}
+	nltest.EachFrame(tb, name, func(fr *capture.Frame) {
 		if fr.Protocol == unix.NETLINK_NETFILTER {
-			fr.Data = append([]byte(nil), fr.Data...)
-			frames = append(frames, fr)
+			frames = append(frames, *fr)
 		}
-	}
+	})
 	return frames
 }
 

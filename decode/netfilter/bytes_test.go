@@ -1,80 +1,50 @@
 package netfilter
 
 import (
-	"encoding/binary"
 	"strings"
 	"testing"
 
 	"github.com/nldump/nldump/capture"
 	"github.com/nldump/nldump/decode"
+	"github.com/nldump/nldump/internal/nlwire"
 	"golang.org/x/sys/unix"
 )
 
 // wire builds frames in one host byte order: nlmsghdr and nlattr headers follow
-// it, while netfilter's values are big-endian whatever the host (be16, be32).
-type wire struct{ bigEndian bool }
-
-func (w wire) order() binary.ByteOrder {
-	if w.bigEndian {
-		return binary.BigEndian
-	}
-	return binary.LittleEndian
-}
+// it, while netfilter's values are big-endian whatever the host (be16v, be32v).
+type wire struct{ nlwire.Wire }
 
 // msg is an nlmsghdr (seq 1, pid 0) followed by the payload parts.
 func (w wire) msg(typ, flags uint16, parts ...[]byte) []byte {
-	var p []byte
-	for _, x := range parts {
-		p = append(p, x...)
-	}
-	b := make([]byte, 16, 16+len(p))
-	w.order().PutUint32(b[0:], uint32(16+len(p)))
-	w.order().PutUint16(b[4:], typ)
-	w.order().PutUint16(b[6:], flags)
-	w.order().PutUint32(b[8:], 1)
-	return append(b, p...)
+	return w.Msg(typ, flags, 1, 0, parts...)
 }
 
-// attr is an nlattr with the value parts, padded to 4 bytes.
-func (w wire) attr(typ uint16, parts ...[]byte) []byte {
-	var v []byte
-	for _, x := range parts {
-		v = append(v, x...)
-	}
-	b := make([]byte, 4, 4+len(v)+3)
-	w.order().PutUint16(b[0:], uint16(4+len(v)))
-	w.order().PutUint16(b[2:], typ)
-	b = append(b, v...)
-	for len(b)%4 != 0 {
-		b = append(b, 0)
-	}
-	return b
-}
-
-// nested is attr with NLA_F_NESTED, as libnftnl sends nests.
-func (w wire) nested(typ uint16, parts ...[]byte) []byte {
-	return w.attr(typ|unix.NLA_F_NESTED, parts...)
-}
+// nested is an attribute with NLA_F_NESTED, as libnftnl sends nests.
+func (w wire) nested(typ uint16, parts ...[]byte) []byte { return w.Nest(typ, parts...) }
 
 func nfgen(family uint8, resID uint16) []byte {
 	return []byte{family, 0, byte(resID >> 8), byte(resID)}
 }
-func be16v(v uint16) []byte { return []byte{byte(v >> 8), byte(v)} }
-func be32v(v uint32) []byte { return binary.BigEndian.AppendUint32(nil, v) }
-func cstr(s string) []byte  { return append([]byte(s), 0) }
-func nftType(t int) uint16  { return uint16(unix.NFNL_SUBSYS_NFTABLES<<8 | t) }
+
+var (
+	be16v = nlwire.BE16
+	be32v = nlwire.BE32
+)
+
+func cstr(s string) []byte { return append([]byte(s), 0) }
+func nftType(t int) uint16 { return uint16(unix.NFNL_SUBSYS_NFTABLES<<8 | t) }
 
 // expr is an NFTA_LIST_ELEM holding one expression.
 func (w wire) expr(name string, data ...[]byte) []byte {
-	return w.nested(unix.NFTA_LIST_ELEM, w.attr(unix.NFTA_EXPR_NAME, cstr(name)), w.nested(unix.NFTA_EXPR_DATA, data...))
+	return w.nested(unix.NFTA_LIST_ELEM, w.Attr(unix.NFTA_EXPR_NAME, cstr(name)), w.nested(unix.NFTA_EXPR_DATA, data...))
 }
 
 // rule is an NFT_MSG_NEWRULE request for table "filter", chain "input".
 func (w wire) rule(family uint8, exprs ...[]byte) []byte {
 	return w.msg(nftType(unix.NFT_MSG_NEWRULE), unix.NLM_F_REQUEST|unix.NLM_F_CREATE|unix.NLM_F_APPEND,
 		nfgen(family, 0),
-		w.attr(unix.NFTA_RULE_TABLE, cstr("filter")), // NFTA_RULE_TABLE "filter"
-		w.attr(unix.NFTA_RULE_CHAIN, cstr("input")),  // NFTA_RULE_CHAIN "input"
+		w.Attr(unix.NFTA_RULE_TABLE, cstr("filter")), // NFTA_RULE_TABLE "filter"
+		w.Attr(unix.NFTA_RULE_CHAIN, cstr("input")),  // NFTA_RULE_CHAIN "input"
 		w.nested(unix.NFTA_RULE_EXPRESSIONS, exprs...))
 }
 
@@ -84,7 +54,7 @@ func decodeOne(t testing.TB, w wire, data []byte) (decode.Message, string) {
 	t.Helper()
 	d := decode.NewDecoder()
 	d.Order = decode.LittleEndian
-	if w.bigEndian {
+	if w.BE {
 		d.Order = decode.BigEndian
 	}
 	fr := &capture.Frame{Number: 1, Protocol: unix.NETLINK_NETFILTER, Data: data, Length: len(data)}
@@ -126,7 +96,7 @@ func byteCases() []byteCase {
 	}, {
 		name: "unknown expression name",
 		frame: func(w wire) []byte {
-			return w.rule(unix.NFPROTO_IPV4, w.expr("frobnicate", w.attr(1, be32v(5))))
+			return w.rule(unix.NFPROTO_IPV4, w.expr("frobnicate", w.Attr(1, be32v(5))))
 		},
 		typ:       "NFT_MSG_NEWRULE",
 		summary:   "ip filter input: [ frobnicate ]",
@@ -136,7 +106,7 @@ func byteCases() []byteCase {
 	}, {
 		name: "unknown subsystem",
 		frame: func(w wire) []byte {
-			return w.msg(99<<8|2, unix.NLM_F_REQUEST, nfgen(unix.NFPROTO_IPV4, 0), w.attr(1, be32v(1)))
+			return w.msg(99<<8|2, unix.NLM_F_REQUEST, nfgen(unix.NFPROTO_IPV4, 0), w.Attr(1, be32v(1)))
 		},
 		typ:       "NFNL_SUBSYS_99_MSG_2",
 		notes:     map[string]string{"nfnl.payload": "subsystem 99 unknown to nldump"},
@@ -144,7 +114,7 @@ func byteCases() []byteCase {
 	}, {
 		name: "unknown nftables message type",
 		frame: func(w wire) []byte {
-			return w.msg(nftType(200), 0, nfgen(unix.NFPROTO_INET, 7), w.attr(1, cstr("x")))
+			return w.msg(nftType(200), 0, nfgen(unix.NFPROTO_INET, 7), w.Attr(1, cstr("x")))
 		},
 		typ:       "NFT_MSG_200",
 		fields:    map[string]string{"nfgen.res_id": "7"},
@@ -154,10 +124,10 @@ func byteCases() []byteCase {
 		name: "jump verdict: negative big-endian code",
 		frame: func(w wire) []byte {
 			return w.rule(unix.NFPROTO_IPV4, w.expr("immediate",
-				w.attr(unix.NFTA_IMMEDIATE_DREG, be32v(unix.NFT_REG_VERDICT)),
+				w.Attr(unix.NFTA_IMMEDIATE_DREG, be32v(unix.NFT_REG_VERDICT)),
 				w.nested(unix.NFTA_IMMEDIATE_DATA, w.nested(unix.NFTA_DATA_VERDICT,
-					w.attr(unix.NFTA_VERDICT_CODE, []byte{0xff, 0xff, 0xff, 0xfd}), // NFT_JUMP = -3
-					w.attr(unix.NFTA_VERDICT_CHAIN, cstr("tcp_in"))))))
+					w.Attr(unix.NFTA_VERDICT_CODE, []byte{0xff, 0xff, 0xff, 0xfd}), // NFT_JUMP = -3
+					w.Attr(unix.NFTA_VERDICT_CHAIN, cstr("tcp_in"))))))
 		},
 		typ:     "NFT_MSG_NEWRULE",
 		summary: "ip filter input: jump tcp_in",
@@ -167,14 +137,14 @@ func byteCases() []byteCase {
 		name: "ip saddr match, payload and cmp",
 		frame: func(w wire) []byte {
 			return w.rule(unix.NFPROTO_IPV4,
-				w.expr("payload", w.attr(unix.NFTA_PAYLOAD_DREG, be32v(unix.NFT_REG_1)),
-					w.attr(unix.NFTA_PAYLOAD_BASE, be32v(unix.NFT_PAYLOAD_NETWORK_HEADER)),
-					w.attr(unix.NFTA_PAYLOAD_OFFSET, be32v(12)), w.attr(unix.NFTA_PAYLOAD_LEN, be32v(4))),
-				w.expr("cmp", w.attr(unix.NFTA_CMP_SREG, be32v(unix.NFT_REG_1)), w.attr(unix.NFTA_CMP_OP, be32v(unix.NFT_CMP_NEQ)),
-					w.nested(unix.NFTA_CMP_DATA, w.attr(unix.NFTA_DATA_VALUE, []byte{10, 0, 0, 1}))),
+				w.expr("payload", w.Attr(unix.NFTA_PAYLOAD_DREG, be32v(unix.NFT_REG_1)),
+					w.Attr(unix.NFTA_PAYLOAD_BASE, be32v(unix.NFT_PAYLOAD_NETWORK_HEADER)),
+					w.Attr(unix.NFTA_PAYLOAD_OFFSET, be32v(12)), w.Attr(unix.NFTA_PAYLOAD_LEN, be32v(4))),
+				w.expr("cmp", w.Attr(unix.NFTA_CMP_SREG, be32v(unix.NFT_REG_1)), w.Attr(unix.NFTA_CMP_OP, be32v(unix.NFT_CMP_NEQ)),
+					w.nested(unix.NFTA_CMP_DATA, w.Attr(unix.NFTA_DATA_VALUE, []byte{10, 0, 0, 1}))),
 				w.expr("counter"),
-				w.expr("immediate", w.attr(unix.NFTA_IMMEDIATE_DREG, be32v(0)),
-					w.nested(unix.NFTA_IMMEDIATE_DATA, w.nested(unix.NFTA_DATA_VERDICT, w.attr(unix.NFTA_VERDICT_CODE, be32v(0))))))
+				w.expr("immediate", w.Attr(unix.NFTA_IMMEDIATE_DREG, be32v(0)),
+					w.nested(unix.NFTA_IMMEDIATE_DATA, w.nested(unix.NFTA_DATA_VERDICT, w.Attr(unix.NFTA_VERDICT_CODE, be32v(0))))))
 		},
 		typ:     "NFT_MSG_NEWRULE",
 		summary: "ip filter input: ip saddr != 10.0.0.1 counter drop",
@@ -184,12 +154,12 @@ func byteCases() []byteCase {
 		name: "unknown-protocol transport fields read as th",
 		frame: func(w wire) []byte {
 			return w.rule(unix.NFPROTO_INET,
-				w.expr("payload", w.attr(unix.NFTA_PAYLOAD_DREG, be32v(unix.NFT_REG32_00)),
-					w.attr(unix.NFTA_PAYLOAD_BASE, be32v(unix.NFT_PAYLOAD_TRANSPORT_HEADER)),
-					w.attr(unix.NFTA_PAYLOAD_OFFSET, be32v(2)), w.attr(unix.NFTA_PAYLOAD_LEN, be32v(2))),
-				w.expr("cmp", w.attr(unix.NFTA_CMP_SREG, be32v(unix.NFT_REG32_00)), w.attr(unix.NFTA_CMP_OP, be32v(unix.NFT_CMP_EQ)),
-					w.nested(unix.NFTA_CMP_DATA, w.attr(unix.NFTA_DATA_VALUE, be16v(53)))),
-				w.expr("reject", w.attr(unix.NFTA_REJECT_TYPE, be32v(unix.NFT_REJECT_TCP_RST))))
+				w.expr("payload", w.Attr(unix.NFTA_PAYLOAD_DREG, be32v(unix.NFT_REG32_00)),
+					w.Attr(unix.NFTA_PAYLOAD_BASE, be32v(unix.NFT_PAYLOAD_TRANSPORT_HEADER)),
+					w.Attr(unix.NFTA_PAYLOAD_OFFSET, be32v(2)), w.Attr(unix.NFTA_PAYLOAD_LEN, be32v(2))),
+				w.expr("cmp", w.Attr(unix.NFTA_CMP_SREG, be32v(unix.NFT_REG32_00)), w.Attr(unix.NFTA_CMP_OP, be32v(unix.NFT_CMP_EQ)),
+					w.nested(unix.NFTA_CMP_DATA, w.Attr(unix.NFTA_DATA_VALUE, be16v(53)))),
+				w.expr("reject", w.Attr(unix.NFTA_REJECT_TYPE, be32v(unix.NFT_REJECT_TCP_RST))))
 		},
 		typ:     "NFT_MSG_NEWRULE",
 		summary: "inet filter input: th dport 53 reject with tcp reset",
@@ -198,11 +168,11 @@ func byteCases() []byteCase {
 		name: "expression without a simple nft form prints as nft --debug",
 		frame: func(w wire) []byte {
 			return w.rule(unix.NFPROTO_IPV4,
-				w.expr("payload", w.attr(unix.NFTA_PAYLOAD_DREG, be32v(unix.NFT_REG_1)),
-					w.attr(unix.NFTA_PAYLOAD_BASE, be32v(unix.NFT_PAYLOAD_TRANSPORT_HEADER)),
-					w.attr(unix.NFTA_PAYLOAD_OFFSET, be32v(2)), w.attr(unix.NFTA_PAYLOAD_LEN, be32v(2))),
-				w.expr("numgen", w.attr(unix.NFTA_NG_DREG, be32v(unix.NFT_REG_2)), w.attr(unix.NFTA_NG_MODULUS, be32v(2)),
-					w.attr(unix.NFTA_NG_TYPE, be32v(unix.NFT_NG_RANDOM))))
+				w.expr("payload", w.Attr(unix.NFTA_PAYLOAD_DREG, be32v(unix.NFT_REG_1)),
+					w.Attr(unix.NFTA_PAYLOAD_BASE, be32v(unix.NFT_PAYLOAD_TRANSPORT_HEADER)),
+					w.Attr(unix.NFTA_PAYLOAD_OFFSET, be32v(2)), w.Attr(unix.NFTA_PAYLOAD_LEN, be32v(2))),
+				w.expr("numgen", w.Attr(unix.NFTA_NG_DREG, be32v(unix.NFT_REG_2)), w.Attr(unix.NFTA_NG_MODULUS, be32v(2)),
+					w.Attr(unix.NFTA_NG_TYPE, be32v(unix.NFT_NG_RANDOM))))
 		},
 		typ:     "NFT_MSG_NEWRULE",
 		summary: "ip filter input: [ payload load 2b @ transport header + 2 => reg 1 ] [ numgen dreg nft_reg_2 (2) modulus 2 type nft_ng_random (1) ]",
@@ -211,11 +181,11 @@ func byteCases() []byteCase {
 		name: "netdev base chain: hook by family, negative priority",
 		frame: func(w wire) []byte {
 			return w.msg(nftType(unix.NFT_MSG_NEWCHAIN), unix.NLM_F_REQUEST|unix.NLM_F_CREATE, nfgen(unix.NFPROTO_NETDEV, 0),
-				w.attr(unix.NFTA_CHAIN_TABLE, cstr("t")), w.attr(unix.NFTA_CHAIN_NAME, cstr("c")),
-				w.nested(unix.NFTA_CHAIN_HOOK, w.attr(unix.NFTA_HOOK_HOOKNUM, be32v(unix.NF_NETDEV_INGRESS)),
-					w.attr(unix.NFTA_HOOK_PRIORITY, be32v(0xffffff9c)), // -100
-					w.attr(unix.NFTA_HOOK_DEV, cstr("eth0"))),
-				w.attr(unix.NFTA_CHAIN_POLICY, be32v(0)), w.attr(unix.NFTA_CHAIN_TYPE, cstr("filter")))
+				w.Attr(unix.NFTA_CHAIN_TABLE, cstr("t")), w.Attr(unix.NFTA_CHAIN_NAME, cstr("c")),
+				w.nested(unix.NFTA_CHAIN_HOOK, w.Attr(unix.NFTA_HOOK_HOOKNUM, be32v(unix.NF_NETDEV_INGRESS)),
+					w.Attr(unix.NFTA_HOOK_PRIORITY, be32v(0xffffff9c)), // -100
+					w.Attr(unix.NFTA_HOOK_DEV, cstr("eth0"))),
+				w.Attr(unix.NFTA_CHAIN_POLICY, be32v(0)), w.Attr(unix.NFTA_CHAIN_TYPE, cstr("filter")))
 		},
 		typ:     "NFT_MSG_NEWCHAIN",
 		summary: `netdev t c { type filter hook ingress device "eth0" priority -100; policy drop; }`,
@@ -224,7 +194,7 @@ func byteCases() []byteCase {
 		name: "batch begin names the subsystem in res_id",
 		frame: func(w wire) []byte {
 			return w.msg(unix.NFNL_MSG_BATCH_BEGIN, unix.NLM_F_REQUEST, nfgen(unix.NFPROTO_UNSPEC, unix.NFNL_SUBSYS_NFTABLES),
-				w.attr(unix.NFNL_BATCH_GENID, be32v(42)))
+				w.Attr(unix.NFNL_BATCH_GENID, be32v(42)))
 		},
 		typ:     "NFNL_MSG_BATCH_BEGIN",
 		summary: "nftables genid 42",
@@ -235,16 +205,16 @@ func byteCases() []byteCase {
 			return w.msg(unix.NFNL_SUBSYS_CTNETLINK<<8, unix.NLM_F_CREATE|unix.NLM_F_EXCL, nfgen(unix.NFPROTO_IPV4, 0),
 				w.nested(uint16(num("CTA_TUPLE_ORIG")),
 					w.nested(uint16(num("CTA_TUPLE_IP")),
-						w.attr(uint16(num("CTA_IP_V4_SRC")), []byte{10, 0, 0, 1}),
-						w.attr(uint16(num("CTA_IP_V4_DST")), []byte{10, 0, 0, 2})),
+						w.Attr(uint16(num("CTA_IP_V4_SRC")), []byte{10, 0, 0, 1}),
+						w.Attr(uint16(num("CTA_IP_V4_DST")), []byte{10, 0, 0, 2})),
 					w.nested(uint16(num("CTA_TUPLE_PROTO")),
-						w.attr(uint16(num("CTA_PROTO_NUM")), []byte{unix.IPPROTO_TCP}),
-						w.attr(uint16(num("CTA_PROTO_SRC_PORT")), be16v(40000)),
-						w.attr(uint16(num("CTA_PROTO_DST_PORT")), be16v(80)))),
-				w.attr(uint16(num("CTA_STATUS")), be32v(uint32(num("IPS_CONFIRMED")))),
-				w.attr(uint16(num("CTA_TIMEOUT")), be32v(120)),
+						w.Attr(uint16(num("CTA_PROTO_NUM")), []byte{unix.IPPROTO_TCP}),
+						w.Attr(uint16(num("CTA_PROTO_SRC_PORT")), be16v(40000)),
+						w.Attr(uint16(num("CTA_PROTO_DST_PORT")), be16v(80)))),
+				w.Attr(uint16(num("CTA_STATUS")), be32v(uint32(num("IPS_CONFIRMED")))),
+				w.Attr(uint16(num("CTA_TIMEOUT")), be32v(120)),
 				w.nested(uint16(num("CTA_PROTOINFO")), w.nested(uint16(num("CTA_PROTOINFO_TCP")),
-					w.attr(uint16(num("CTA_PROTOINFO_TCP_STATE")), []byte{byte(num("TCP_CONNTRACK_SYN_SENT"))}))))
+					w.Attr(uint16(num("CTA_PROTOINFO_TCP_STATE")), []byte{byte(num("TCP_CONNTRACK_SYN_SENT"))}))))
 		},
 		typ:     "IPCTNL_MSG_CT_NEW",
 		summary: "NEW tcp 10.0.0.1:40000 -> 10.0.0.2:80 [SYN_SENT] timeout 120 [UNREPLIED]",
@@ -254,8 +224,8 @@ func byteCases() []byteCase {
 		name: "nfqueue verdict",
 		frame: func(w wire) []byte {
 			return w.msg(unix.NFNL_SUBSYS_QUEUE<<8|uint16(num("NFQNL_MSG_VERDICT")), unix.NLM_F_REQUEST, nfgen(unix.NFPROTO_UNSPEC, 3),
-				w.attr(uint16(num("NFQA_VERDICT_HDR")), be32v(uint32(num("NF_ACCEPT"))), be32v(7)),
-				w.attr(uint16(num("NFQA_MARK")), be32v(0x10)))
+				w.Attr(uint16(num("NFQA_VERDICT_HDR")), be32v(uint32(num("NF_ACCEPT"))), be32v(7)),
+				w.Attr(uint16(num("NFQA_MARK")), be32v(0x10)))
 		},
 		typ:     "NFQNL_MSG_VERDICT",
 		summary: "queue 3 id 7 accept mark 0x00000010",
@@ -264,12 +234,12 @@ func byteCases() []byteCase {
 		name: "ipset add: element data by the command",
 		frame: func(w wire) []byte {
 			return w.msg(unix.NFNL_SUBSYS_IPSET<<8|uint16(num("IPSET_CMD_ADD")), unix.NLM_F_REQUEST|unix.NLM_F_ACK, nfgen(unix.NFPROTO_IPV4, 0),
-				w.attr(uint16(num("IPSET_ATTR_PROTOCOL")), []byte{byte(num("IPSET_PROTOCOL"))}),
-				w.attr(uint16(num("IPSET_ATTR_SETNAME")), cstr("blocklist")),
+				w.Attr(uint16(num("IPSET_ATTR_PROTOCOL")), []byte{byte(num("IPSET_PROTOCOL"))}),
+				w.Attr(uint16(num("IPSET_ATTR_SETNAME")), cstr("blocklist")),
 				w.nested(uint16(num("IPSET_ATTR_DATA")),
-					w.nested(uint16(num("IPSET_ATTR_IP")), w.attr(uint16(num("IPSET_ATTR_IPADDR_IPV4"))|unix.NLA_F_NET_BYTEORDER, []byte{192, 0, 2, 7})),
-					w.attr(uint16(num("IPSET_ATTR_TIMEOUT"))|unix.NLA_F_NET_BYTEORDER, be32v(600)),
-					w.attr(uint16(num("IPSET_ATTR_ETHER")), []byte{2, 0, 0, 0, 0, 1})))
+					w.nested(uint16(num("IPSET_ATTR_IP")), w.Attr(uint16(num("IPSET_ATTR_IPADDR_IPV4"))|unix.NLA_F_NET_BYTEORDER, []byte{192, 0, 2, 7})),
+					w.Attr(uint16(num("IPSET_ATTR_TIMEOUT"))|unix.NLA_F_NET_BYTEORDER, be32v(600)),
+					w.Attr(uint16(num("IPSET_ATTR_ETHER")), []byte{2, 0, 0, 0, 0, 1})))
 		},
 		typ:     "IPSET_CMD_ADD",
 		summary: "blocklist",
@@ -279,11 +249,11 @@ func byteCases() []byteCase {
 		name: "ipset create: creation data",
 		frame: func(w wire) []byte {
 			return w.msg(unix.NFNL_SUBSYS_IPSET<<8|uint16(num("IPSET_CMD_CREATE")), unix.NLM_F_REQUEST, nfgen(unix.NFPROTO_IPV4, 0),
-				w.attr(uint16(num("IPSET_ATTR_SETNAME")), cstr("blocklist")),
-				w.attr(uint16(num("IPSET_ATTR_TYPENAME")), cstr("hash:ip")),
+				w.Attr(uint16(num("IPSET_ATTR_SETNAME")), cstr("blocklist")),
+				w.Attr(uint16(num("IPSET_ATTR_TYPENAME")), cstr("hash:ip")),
 				w.nested(uint16(num("IPSET_ATTR_DATA")),
-					w.attr(uint16(num("IPSET_ATTR_HASHSIZE"))|unix.NLA_F_NET_BYTEORDER, be32v(1024)),
-					w.attr(uint16(num("IPSET_ATTR_MAXELEM"))|unix.NLA_F_NET_BYTEORDER, be32v(65536))))
+					w.Attr(uint16(num("IPSET_ATTR_HASHSIZE"))|unix.NLA_F_NET_BYTEORDER, be32v(1024)),
+					w.Attr(uint16(num("IPSET_ATTR_MAXELEM"))|unix.NLA_F_NET_BYTEORDER, be32v(65536))))
 		},
 		typ:     "IPSET_CMD_CREATE",
 		summary: "blocklist hash:ip",
@@ -292,9 +262,9 @@ func byteCases() []byteCase {
 		name: "nfacct counter",
 		frame: func(w wire) []byte {
 			return w.msg(unix.NFNL_SUBSYS_ACCT<<8|uint16(num("NFNL_MSG_ACCT_NEW")), 0, nfgen(unix.NFPROTO_UNSPEC, 0),
-				w.attr(uint16(num("NFACCT_NAME")), cstr("web")),
-				w.attr(uint16(num("NFACCT_PKTS")), []byte{0, 0, 0, 0, 0, 0, 0, 9}),
-				w.attr(uint16(num("NFACCT_BYTES")), []byte{0, 0, 0, 0, 0, 0, 1, 0}))
+				w.Attr(uint16(num("NFACCT_NAME")), cstr("web")),
+				w.Attr(uint16(num("NFACCT_PKTS")), []byte{0, 0, 0, 0, 0, 0, 0, 9}),
+				w.Attr(uint16(num("NFACCT_BYTES")), []byte{0, 0, 0, 0, 0, 0, 1, 0}))
 		},
 		typ:     "NFNL_MSG_ACCT_NEW",
 		summary: "web",
@@ -303,10 +273,10 @@ func byteCases() []byteCase {
 		name: "cttimeout policy: data by layer-4 protocol",
 		frame: func(w wire) []byte {
 			return w.msg(unix.NFNL_SUBSYS_CTNETLINK_TIMEOUT<<8|uint16(num("IPCTNL_MSG_TIMEOUT_NEW")), unix.NLM_F_REQUEST, nfgen(unix.NFPROTO_UNSPEC, 0),
-				w.attr(uint16(num("CTA_TIMEOUT_NAME")), cstr("short")),
-				w.attr(uint16(num("CTA_TIMEOUT_L3PROTO")), be16v(unix.NFPROTO_IPV4)),
-				w.attr(uint16(num("CTA_TIMEOUT_L4PROTO")), []byte{unix.IPPROTO_TCP}),
-				w.nested(uint16(num("CTA_TIMEOUT_DATA")), w.attr(uint16(num("CTA_TIMEOUT_TCP_ESTABLISHED")), be32v(300))))
+				w.Attr(uint16(num("CTA_TIMEOUT_NAME")), cstr("short")),
+				w.Attr(uint16(num("CTA_TIMEOUT_L3PROTO")), be16v(unix.NFPROTO_IPV4)),
+				w.Attr(uint16(num("CTA_TIMEOUT_L4PROTO")), []byte{unix.IPPROTO_TCP}),
+				w.nested(uint16(num("CTA_TIMEOUT_DATA")), w.Attr(uint16(num("CTA_TIMEOUT_TCP_ESTABLISHED")), be32v(300))))
 		},
 		typ:     "IPCTNL_MSG_TIMEOUT_NEW",
 		summary: "short",
@@ -315,10 +285,10 @@ func byteCases() []byteCase {
 		name: "cthelper",
 		frame: func(w wire) []byte {
 			return w.msg(unix.NFNL_SUBSYS_CTHELPER<<8|uint16(num("NFNL_MSG_CTHELPER_NEW")), unix.NLM_F_REQUEST, nfgen(unix.NFPROTO_UNSPEC, 0),
-				w.attr(uint16(num("NFCTH_NAME")), cstr("ftp")),
-				w.nested(uint16(num("NFCTH_TUPLE")), w.attr(uint16(num("NFCTH_TUPLE_L3PROTONUM")), be16v(unix.NFPROTO_IPV4)),
-					w.attr(uint16(num("NFCTH_TUPLE_L4PROTONUM")), []byte{unix.IPPROTO_TCP})),
-				w.attr(uint16(num("NFCTH_QUEUE_NUM")), be32v(1)))
+				w.Attr(uint16(num("NFCTH_NAME")), cstr("ftp")),
+				w.nested(uint16(num("NFCTH_TUPLE")), w.Attr(uint16(num("NFCTH_TUPLE_L3PROTONUM")), be16v(unix.NFPROTO_IPV4)),
+					w.Attr(uint16(num("NFCTH_TUPLE_L4PROTONUM")), []byte{unix.IPPROTO_TCP})),
+				w.Attr(uint16(num("NFCTH_QUEUE_NUM")), be32v(1)))
 		},
 		typ:     "NFNL_MSG_CTHELPER_NEW",
 		summary: "ftp",
@@ -327,13 +297,13 @@ func byteCases() []byteCase {
 		name: "hook list reply names the nftables chain",
 		frame: func(w wire) []byte {
 			return w.msg(unix.NFNL_SUBSYS_HOOK<<8|uint16(num("NFNL_MSG_HOOK_GET")), unix.NLM_F_MULTI, nfgen(unix.NFPROTO_INET, 0),
-				w.attr(uint16(num("NFNLA_HOOK_HOOKNUM")), be32v(unix.NF_INET_LOCAL_IN)),
-				w.attr(uint16(num("NFNLA_HOOK_PRIORITY")), be32v(0)),
-				w.attr(uint16(num("NFNLA_HOOK_FUNCTION_NAME")), cstr("nft_do_chain_inet")),
+				w.Attr(uint16(num("NFNLA_HOOK_HOOKNUM")), be32v(unix.NF_INET_LOCAL_IN)),
+				w.Attr(uint16(num("NFNLA_HOOK_PRIORITY")), be32v(0)),
+				w.Attr(uint16(num("NFNLA_HOOK_FUNCTION_NAME")), cstr("nft_do_chain_inet")),
 				w.nested(uint16(num("NFNLA_HOOK_CHAIN_INFO")),
-					w.nested(uint16(num("NFNLA_HOOK_INFO_DESC")), w.attr(uint16(num("NFNLA_CHAIN_TABLE")), cstr("filter")),
-						w.attr(uint16(num("NFNLA_CHAIN_NAME")), cstr("input"))),
-					w.attr(uint16(num("NFNLA_HOOK_INFO_TYPE")), be32v(uint32(num("NFNL_HOOK_TYPE_NFTABLES"))))))
+					w.nested(uint16(num("NFNLA_HOOK_INFO_DESC")), w.Attr(uint16(num("NFNLA_CHAIN_TABLE")), cstr("filter")),
+						w.Attr(uint16(num("NFNLA_CHAIN_NAME")), cstr("input"))),
+					w.Attr(uint16(num("NFNLA_HOOK_INFO_TYPE")), be32v(uint32(num("NFNL_HOOK_TYPE_NFTABLES"))))))
 		},
 		typ:    "NFNL_MSG_HOOK_GET",
 		fields: map[string]string{"nfhook.chain.name": "input", "nfhook.hooknum": "NF_INET_LOCAL_IN (1)"},
@@ -341,10 +311,10 @@ func byteCases() []byteCase {
 		name: "nftables counter object",
 		frame: func(w wire) []byte {
 			return w.msg(nftType(unix.NFT_MSG_NEWOBJ), 0, nfgen(unix.NFPROTO_INET, 3),
-				w.attr(unix.NFTA_OBJ_TABLE, cstr("filter")), w.attr(unix.NFTA_OBJ_NAME, cstr("hits")),
-				w.attr(unix.NFTA_OBJ_TYPE, be32v(unix.NFT_OBJECT_COUNTER)),
-				w.nested(unix.NFTA_OBJ_DATA, w.attr(unix.NFTA_COUNTER_BYTES, []byte{0, 0, 0, 0, 0, 0, 0, 64}),
-					w.attr(unix.NFTA_COUNTER_PACKETS, []byte{0, 0, 0, 0, 0, 0, 0, 1})))
+				w.Attr(unix.NFTA_OBJ_TABLE, cstr("filter")), w.Attr(unix.NFTA_OBJ_NAME, cstr("hits")),
+				w.Attr(unix.NFTA_OBJ_TYPE, be32v(unix.NFT_OBJECT_COUNTER)),
+				w.nested(unix.NFTA_OBJ_DATA, w.Attr(unix.NFTA_COUNTER_BYTES, []byte{0, 0, 0, 0, 0, 0, 0, 64}),
+					w.Attr(unix.NFTA_COUNTER_PACKETS, []byte{0, 0, 0, 0, 0, 0, 0, 1})))
 		},
 		typ:     "NFT_MSG_NEWOBJ",
 		summary: "inet filter counter hits",
@@ -353,9 +323,9 @@ func byteCases() []byteCase {
 		name: "rule comment in libnftnl user data",
 		frame: func(w wire) []byte {
 			return w.msg(nftType(unix.NFT_MSG_NEWRULE), unix.NLM_F_REQUEST|unix.NLM_F_CREATE, nfgen(unix.NFPROTO_IPV4, 0),
-				w.attr(unix.NFTA_RULE_TABLE, cstr("filter")), w.attr(unix.NFTA_RULE_CHAIN, cstr("input")),
+				w.Attr(unix.NFTA_RULE_TABLE, cstr("filter")), w.Attr(unix.NFTA_RULE_CHAIN, cstr("input")),
 				w.nested(unix.NFTA_RULE_EXPRESSIONS, w.expr("counter")),
-				w.attr(unix.NFTA_RULE_USERDATA, []byte{udataComment, 6}, cstr("hello"))) // TLV type 0, len 6
+				w.Attr(unix.NFTA_RULE_USERDATA, []byte{udataComment, 6}, cstr("hello"))) // TLV type 0, len 6
 		},
 		typ:     "NFT_MSG_NEWRULE",
 		summary: `ip filter input: counter comment "hello"`,
@@ -364,13 +334,13 @@ func byteCases() []byteCase {
 		name: "dnat to address and port from immediates",
 		frame: func(w wire) []byte {
 			return w.rule(unix.NFPROTO_IPV4,
-				w.expr("immediate", w.attr(unix.NFTA_IMMEDIATE_DREG, be32v(unix.NFT_REG_1)),
-					w.nested(unix.NFTA_IMMEDIATE_DATA, w.attr(unix.NFTA_DATA_VALUE, []byte{10, 0, 0, 5}))),
-				w.expr("immediate", w.attr(unix.NFTA_IMMEDIATE_DREG, be32v(unix.NFT_REG_2)),
-					w.nested(unix.NFTA_IMMEDIATE_DATA, w.attr(unix.NFTA_DATA_VALUE, be16v(8080)))),
-				w.expr("nat", w.attr(unix.NFTA_NAT_TYPE, be32v(unix.NFT_NAT_DNAT)), w.attr(unix.NFTA_NAT_FAMILY, be32v(unix.NFPROTO_IPV4)),
-					w.attr(unix.NFTA_NAT_REG_ADDR_MIN, be32v(unix.NFT_REG_1)), w.attr(unix.NFTA_NAT_REG_PROTO_MIN, be32v(unix.NFT_REG_2))),
-				w.expr("masq", w.attr(unix.NFTA_MASQ_FLAGS, be32v(uint32(num("NF_NAT_RANGE_PERSISTENT"))))))
+				w.expr("immediate", w.Attr(unix.NFTA_IMMEDIATE_DREG, be32v(unix.NFT_REG_1)),
+					w.nested(unix.NFTA_IMMEDIATE_DATA, w.Attr(unix.NFTA_DATA_VALUE, []byte{10, 0, 0, 5}))),
+				w.expr("immediate", w.Attr(unix.NFTA_IMMEDIATE_DREG, be32v(unix.NFT_REG_2)),
+					w.nested(unix.NFTA_IMMEDIATE_DATA, w.Attr(unix.NFTA_DATA_VALUE, be16v(8080)))),
+				w.expr("nat", w.Attr(unix.NFTA_NAT_TYPE, be32v(unix.NFT_NAT_DNAT)), w.Attr(unix.NFTA_NAT_FAMILY, be32v(unix.NFPROTO_IPV4)),
+					w.Attr(unix.NFTA_NAT_REG_ADDR_MIN, be32v(unix.NFT_REG_1)), w.Attr(unix.NFTA_NAT_REG_PROTO_MIN, be32v(unix.NFT_REG_2))),
+				w.expr("masq", w.Attr(unix.NFTA_MASQ_FLAGS, be32v(uint32(num("NF_NAT_RANGE_PERSISTENT"))))))
 		},
 		typ:     "NFT_MSG_NEWRULE",
 		summary: "ip filter input: dnat to 10.0.0.5:8080 masquerade persistent",
@@ -380,18 +350,18 @@ func byteCases() []byteCase {
 		frame: func(w wire) []byte {
 			tup := func(t uint16, sport, dport uint16) []byte {
 				return w.nested(t,
-					w.nested(uint16(num("CTA_TUPLE_IP")), w.attr(uint16(num("CTA_IP_V4_SRC")), []byte{10, 0, 0, 1}),
-						w.attr(uint16(num("CTA_IP_V4_DST")), []byte{10, 0, 0, 2})),
-					w.nested(uint16(num("CTA_TUPLE_PROTO")), w.attr(uint16(num("CTA_PROTO_NUM")), []byte{unix.IPPROTO_TCP}),
-						w.attr(uint16(num("CTA_PROTO_SRC_PORT")), be16v(sport)), w.attr(uint16(num("CTA_PROTO_DST_PORT")), be16v(dport))))
+					w.nested(uint16(num("CTA_TUPLE_IP")), w.Attr(uint16(num("CTA_IP_V4_SRC")), []byte{10, 0, 0, 1}),
+						w.Attr(uint16(num("CTA_IP_V4_DST")), []byte{10, 0, 0, 2})),
+					w.nested(uint16(num("CTA_TUPLE_PROTO")), w.Attr(uint16(num("CTA_PROTO_NUM")), []byte{unix.IPPROTO_TCP}),
+						w.Attr(uint16(num("CTA_PROTO_SRC_PORT")), be16v(sport)), w.Attr(uint16(num("CTA_PROTO_DST_PORT")), be16v(dport))))
 			}
 			return w.msg(unix.NFNL_SUBSYS_CTNETLINK_EXP<<8|uint16(num("IPCTNL_MSG_EXP_NEW")), unix.NLM_F_CREATE, nfgen(unix.NFPROTO_IPV4, 0),
 				tup(uint16(num("CTA_EXPECT_MASTER")), 40000, 21),
 				tup(uint16(num("CTA_EXPECT_TUPLE")), 0, 50000),
 				tup(uint16(num("CTA_EXPECT_MASK")), 0, 0xffff),
-				w.attr(uint16(num("CTA_EXPECT_TIMEOUT")), be32v(300)),
-				w.attr(uint16(num("CTA_EXPECT_FLAGS")), be32v(uint32(num("NF_CT_EXPECT_PERMANENT")))),
-				w.attr(uint16(num("CTA_EXPECT_HELP_NAME")), cstr("ftp")))
+				w.Attr(uint16(num("CTA_EXPECT_TIMEOUT")), be32v(300)),
+				w.Attr(uint16(num("CTA_EXPECT_FLAGS")), be32v(uint32(num("NF_CT_EXPECT_PERMANENT")))),
+				w.Attr(uint16(num("CTA_EXPECT_HELP_NAME")), cstr("ftp")))
 		},
 		typ:     "IPCTNL_MSG_EXP_NEW",
 		summary: "tcp 10.0.0.1:0 -> 10.0.0.2:50000 master tcp 10.0.0.1:40000 -> 10.0.0.2:21 timeout 300 helper ftp",
@@ -405,9 +375,9 @@ func byteCases() []byteCase {
 			copy(pkt[24:], []byte{0x20, 0x01, 0x0d, 0xb8, 15: 2})
 			copy(pkt[40:], []byte{0x04, 0xd2, 0x00, 0x50}) // ports 1234 -> 80
 			return w.msg(unix.NFNL_SUBSYS_QUEUE<<8|uint16(num("NFQNL_MSG_PACKET")), 0, nfgen(unix.NFPROTO_IPV6, 0),
-				w.attr(uint16(num("NFQA_PACKET_HDR")), be32v(1), be16v(unix.ETH_P_IPV6), []byte{unix.NF_INET_LOCAL_IN, 0}),
-				w.attr(uint16(num("NFQA_IFINDEX_INDEV")), be32v(2)),
-				w.attr(uint16(num("NFQA_PAYLOAD")), pkt))
+				w.Attr(uint16(num("NFQA_PACKET_HDR")), be32v(1), be16v(unix.ETH_P_IPV6), []byte{unix.NF_INET_LOCAL_IN, 0}),
+				w.Attr(uint16(num("NFQA_IFINDEX_INDEV")), be32v(2)),
+				w.Attr(uint16(num("NFQA_PAYLOAD")), pkt))
 		},
 		typ:     "NFQNL_MSG_PACKET",
 		summary: "queue 0 id 1 hook input in 2 tcp [2001:db8::1]:1234 -> [2001:db8::2]:80 len 60",
@@ -416,11 +386,11 @@ func byteCases() []byteCase {
 		name: "nftables trace",
 		frame: func(w wire) []byte {
 			return w.msg(nftType(unix.NFT_MSG_TRACE), 0, nfgen(unix.NFPROTO_INET, 0),
-				w.attr(unix.NFTA_TRACE_TABLE, cstr("filter")), w.attr(unix.NFTA_TRACE_CHAIN, cstr("input")),
-				w.attr(unix.NFTA_TRACE_ID, be32v(0xdeadbeef)), w.attr(unix.NFTA_TRACE_TYPE, be32v(unix.NFT_TRACETYPE_RULE)),
-				w.attr(unix.NFTA_TRACE_RULE_HANDLE, []byte{0, 0, 0, 0, 0, 0, 0, 4}),
-				w.nested(unix.NFTA_TRACE_VERDICT, w.attr(unix.NFTA_VERDICT_CODE, be32v(1))),
-				w.attr(unix.NFTA_TRACE_NFPROTO, be32v(unix.NFPROTO_IPV4)))
+				w.Attr(unix.NFTA_TRACE_TABLE, cstr("filter")), w.Attr(unix.NFTA_TRACE_CHAIN, cstr("input")),
+				w.Attr(unix.NFTA_TRACE_ID, be32v(0xdeadbeef)), w.Attr(unix.NFTA_TRACE_TYPE, be32v(unix.NFT_TRACETYPE_RULE)),
+				w.Attr(unix.NFTA_TRACE_RULE_HANDLE, []byte{0, 0, 0, 0, 0, 0, 0, 4}),
+				w.nested(unix.NFTA_TRACE_VERDICT, w.Attr(unix.NFTA_VERDICT_CODE, be32v(1))),
+				w.Attr(unix.NFTA_TRACE_NFPROTO, be32v(unix.NFPROTO_IPV4)))
 		},
 		typ:     "NFT_MSG_TRACE",
 		summary: "inet filter input rule handle 4 verdict accept id 0xdeadbeef",
@@ -430,17 +400,17 @@ func byteCases() []byteCase {
 		frame: func(w wire) []byte {
 			tup := func(t uint16, src, dst []byte, sport, dport uint16) []byte {
 				return w.nested(t,
-					w.nested(uint16(num("CTA_TUPLE_IP")), w.attr(uint16(num("CTA_IP_V4_SRC")), src), w.attr(uint16(num("CTA_IP_V4_DST")), dst)),
-					w.nested(uint16(num("CTA_TUPLE_PROTO")), w.attr(uint16(num("CTA_PROTO_NUM")), []byte{unix.IPPROTO_UDP}),
-						w.attr(uint16(num("CTA_PROTO_SRC_PORT")), be16v(sport)), w.attr(uint16(num("CTA_PROTO_DST_PORT")), be16v(dport))))
+					w.nested(uint16(num("CTA_TUPLE_IP")), w.Attr(uint16(num("CTA_IP_V4_SRC")), src), w.Attr(uint16(num("CTA_IP_V4_DST")), dst)),
+					w.nested(uint16(num("CTA_TUPLE_PROTO")), w.Attr(uint16(num("CTA_PROTO_NUM")), []byte{unix.IPPROTO_UDP}),
+						w.Attr(uint16(num("CTA_PROTO_SRC_PORT")), be16v(sport)), w.Attr(uint16(num("CTA_PROTO_DST_PORT")), be16v(dport))))
 			}
 			return w.msg(unix.NFNL_SUBSYS_CTNETLINK<<8|uint16(num("IPCTNL_MSG_CT_NEW")), unix.NLM_F_MULTI, nfgen(unix.NFPROTO_IPV4, 0),
 				tup(uint16(num("CTA_TUPLE_ORIG")), []byte{10, 0, 0, 1}, []byte{198, 51, 100, 7}, 5000, 53),
 				tup(uint16(num("CTA_TUPLE_REPLY")), []byte{198, 51, 100, 7}, []byte{192, 0, 2, 1}, 53, 5000),
-				w.attr(uint16(num("CTA_STATUS")), be32v(uint32(num("IPS_SRC_NAT")|num("IPS_SEEN_REPLY")|num("IPS_CONFIRMED")))),
-				w.attr(uint16(num("CTA_TIMEOUT")), be32v(30)),
-				w.nested(uint16(num("CTA_COUNTERS_ORIG")), w.attr(uint16(num("CTA_COUNTERS_PACKETS")), []byte{0, 0, 0, 0, 0, 0, 0, 2}),
-					w.attr(uint16(num("CTA_COUNTERS_BYTES")), []byte{0, 0, 0, 0, 0, 0, 0, 120})))
+				w.Attr(uint16(num("CTA_STATUS")), be32v(uint32(num("IPS_SRC_NAT")|num("IPS_SEEN_REPLY")|num("IPS_CONFIRMED")))),
+				w.Attr(uint16(num("CTA_TIMEOUT")), be32v(30)),
+				w.nested(uint16(num("CTA_COUNTERS_ORIG")), w.Attr(uint16(num("CTA_COUNTERS_PACKETS")), []byte{0, 0, 0, 0, 0, 0, 0, 2}),
+					w.Attr(uint16(num("CTA_COUNTERS_BYTES")), []byte{0, 0, 0, 0, 0, 0, 0, 120})))
 		},
 		typ:     "IPCTNL_MSG_CT_NEW",
 		summary: "udp 10.0.0.1:5000 -> 198.51.100.7:53 timeout 30 reply 198.51.100.7:53 -> 192.0.2.1:5000",
@@ -449,22 +419,22 @@ func byteCases() []byteCase {
 		name: "an l4proto test stays before a network header match",
 		frame: func(w wire) []byte {
 			return w.rule(unix.NFPROTO_INET,
-				w.expr("meta", w.attr(unix.NFTA_META_KEY, be32v(unix.NFT_META_L4PROTO)), w.attr(unix.NFTA_META_DREG, be32v(unix.NFT_REG_1))),
-				w.expr("cmp", w.attr(unix.NFTA_CMP_SREG, be32v(unix.NFT_REG_1)), w.attr(unix.NFTA_CMP_OP, be32v(unix.NFT_CMP_EQ)),
-					w.nested(unix.NFTA_CMP_DATA, w.attr(unix.NFTA_DATA_VALUE, []byte{unix.IPPROTO_UDP}))),
-				w.expr("meta", w.attr(unix.NFTA_META_KEY, be32v(unix.NFT_META_NFPROTO)), w.attr(unix.NFTA_META_DREG, be32v(unix.NFT_REG_1))),
-				w.expr("cmp", w.attr(unix.NFTA_CMP_SREG, be32v(unix.NFT_REG_1)), w.attr(unix.NFTA_CMP_OP, be32v(unix.NFT_CMP_EQ)),
-					w.nested(unix.NFTA_CMP_DATA, w.attr(unix.NFTA_DATA_VALUE, []byte{unix.NFPROTO_IPV4}))),
-				w.expr("payload", w.attr(unix.NFTA_PAYLOAD_DREG, be32v(unix.NFT_REG_1)),
-					w.attr(unix.NFTA_PAYLOAD_BASE, be32v(unix.NFT_PAYLOAD_NETWORK_HEADER)),
-					w.attr(unix.NFTA_PAYLOAD_OFFSET, be32v(16)), w.attr(unix.NFTA_PAYLOAD_LEN, be32v(4))),
-				w.expr("cmp", w.attr(unix.NFTA_CMP_SREG, be32v(unix.NFT_REG_1)), w.attr(unix.NFTA_CMP_OP, be32v(unix.NFT_CMP_EQ)),
-					w.nested(unix.NFTA_CMP_DATA, w.attr(unix.NFTA_DATA_VALUE, []byte{192, 0, 2, 9}))),
-				w.expr("payload", w.attr(unix.NFTA_PAYLOAD_DREG, be32v(unix.NFT_REG_1)),
-					w.attr(unix.NFTA_PAYLOAD_BASE, be32v(unix.NFT_PAYLOAD_TRANSPORT_HEADER)),
-					w.attr(unix.NFTA_PAYLOAD_OFFSET, be32v(2)), w.attr(unix.NFTA_PAYLOAD_LEN, be32v(2))),
-				w.expr("cmp", w.attr(unix.NFTA_CMP_SREG, be32v(unix.NFT_REG_1)), w.attr(unix.NFTA_CMP_OP, be32v(unix.NFT_CMP_GTE)),
-					w.nested(unix.NFTA_CMP_DATA, w.attr(unix.NFTA_DATA_VALUE, be16v(1024)))))
+				w.expr("meta", w.Attr(unix.NFTA_META_KEY, be32v(unix.NFT_META_L4PROTO)), w.Attr(unix.NFTA_META_DREG, be32v(unix.NFT_REG_1))),
+				w.expr("cmp", w.Attr(unix.NFTA_CMP_SREG, be32v(unix.NFT_REG_1)), w.Attr(unix.NFTA_CMP_OP, be32v(unix.NFT_CMP_EQ)),
+					w.nested(unix.NFTA_CMP_DATA, w.Attr(unix.NFTA_DATA_VALUE, []byte{unix.IPPROTO_UDP}))),
+				w.expr("meta", w.Attr(unix.NFTA_META_KEY, be32v(unix.NFT_META_NFPROTO)), w.Attr(unix.NFTA_META_DREG, be32v(unix.NFT_REG_1))),
+				w.expr("cmp", w.Attr(unix.NFTA_CMP_SREG, be32v(unix.NFT_REG_1)), w.Attr(unix.NFTA_CMP_OP, be32v(unix.NFT_CMP_EQ)),
+					w.nested(unix.NFTA_CMP_DATA, w.Attr(unix.NFTA_DATA_VALUE, []byte{unix.NFPROTO_IPV4}))),
+				w.expr("payload", w.Attr(unix.NFTA_PAYLOAD_DREG, be32v(unix.NFT_REG_1)),
+					w.Attr(unix.NFTA_PAYLOAD_BASE, be32v(unix.NFT_PAYLOAD_NETWORK_HEADER)),
+					w.Attr(unix.NFTA_PAYLOAD_OFFSET, be32v(16)), w.Attr(unix.NFTA_PAYLOAD_LEN, be32v(4))),
+				w.expr("cmp", w.Attr(unix.NFTA_CMP_SREG, be32v(unix.NFT_REG_1)), w.Attr(unix.NFTA_CMP_OP, be32v(unix.NFT_CMP_EQ)),
+					w.nested(unix.NFTA_CMP_DATA, w.Attr(unix.NFTA_DATA_VALUE, []byte{192, 0, 2, 9}))),
+				w.expr("payload", w.Attr(unix.NFTA_PAYLOAD_DREG, be32v(unix.NFT_REG_1)),
+					w.Attr(unix.NFTA_PAYLOAD_BASE, be32v(unix.NFT_PAYLOAD_TRANSPORT_HEADER)),
+					w.Attr(unix.NFTA_PAYLOAD_OFFSET, be32v(2)), w.Attr(unix.NFTA_PAYLOAD_LEN, be32v(2))),
+				w.expr("cmp", w.Attr(unix.NFTA_CMP_SREG, be32v(unix.NFT_REG_1)), w.Attr(unix.NFTA_CMP_OP, be32v(unix.NFT_CMP_GTE)),
+					w.nested(unix.NFTA_CMP_DATA, w.Attr(unix.NFTA_DATA_VALUE, be16v(1024)))))
 		},
 		typ:     "NFT_MSG_NEWRULE",
 		summary: "inet filter input: meta l4proto udp ip daddr 192.0.2.9 udp dport >= 1024",
@@ -510,8 +480,8 @@ func TestMessageTypeNames(t *testing.T) {
 
 func TestByteLiterals(t *testing.T) {
 	for _, c := range byteCases() {
-		for _, w := range []wire{{false}, {true}} {
-			name := c.name + map[bool]string{false: " (little-endian)", true: " (big-endian)"}[w.bigEndian]
+		for _, w := range []wire{{}, {nlwire.Wire{BE: true}}} {
+			name := c.name + map[bool]string{false: " (little-endian)", true: " (big-endian)"}[w.BE]
 			t.Run(name, func(t *testing.T) {
 				m, s := decodeOne(t, w, c.frame(w))
 				if m.TypeName != c.typ {

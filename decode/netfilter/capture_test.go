@@ -1,20 +1,17 @@
 package netfilter
 
 import (
-	"errors"
-	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/nldump/nldump/capture"
 	"github.com/nldump/nldump/decode"
+	"github.com/nldump/nldump/internal/nltest"
 	"golang.org/x/sys/unix"
 )
 
 // pcapDir holds the real captures made on a Debian 6.1 kernel (testdata/pcaps/README.md).
-const pcapDir = "../../testdata/pcaps"
+var pcapDir = nltest.CapturePath("")
 
 // capturedMsg is a netfilter message of a real capture, decoded, with the summary
 // made right after decoding (as the printer does).
@@ -27,31 +24,14 @@ type capturedMsg struct {
 // readCapture decodes a capture's NETLINK_NETFILTER frames with one decoder.
 func readCapture(t testing.TB, name string) []capturedMsg {
 	t.Helper()
-	p := filepath.Join(pcapDir, name)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("capture %s not present: %v", name, err)
-	}
-	src, err := capture.Open(p)
-	if err != nil {
-		t.Fatalf("open %s: %v", p, err)
-	}
-	defer src.Close()
 	d := decode.NewDecoder()
 	var out []capturedMsg
-	for {
-		fr, err := src.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
+	nltest.EachFrame(t, name, func(fr *capture.Frame) {
 		if fr.Protocol != unix.NETLINK_NETFILTER {
-			continue
+			return
 		}
-		f := fr
-		for _, m := range d.DecodeFrame(&f, nil) {
-			cm := capturedMsg{frame: f.Number, msg: m}
+		for _, m := range d.DecodeFrame(fr, nil) {
+			cm := capturedMsg{frame: fr.Number, msg: m}
 			if m.Header.Type >= unix.NLMSG_MIN_TYPE && m.Error == nil {
 				cm.summary = summary(&cm.msg) // without Summary's recover: a panic fails
 			} else {
@@ -59,7 +39,7 @@ func readCapture(t testing.TB, name string) []capturedMsg {
 			}
 			out = append(out, cm)
 		}
-	}
+	})
 	return out
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/nldump/nldump/capture"
 	"github.com/nldump/nldump/decode"
+	"github.com/nldump/nldump/internal/nlwire"
 	"golang.org/x/sys/unix"
 )
 
@@ -17,7 +18,7 @@ import (
 func seeds(t testing.TB, maxCapture int) [][]byte {
 	var out [][]byte
 	for _, c := range byteCases() {
-		out = append(out, c.frame(wire{false}), c.frame(wire{true}))
+		out = append(out, c.frame(wire{}), c.frame(wire{nlwire.Wire{BE: true}}))
 	}
 	for _, name := range []string{"nftables.pcap", "conntrack.pcap", "nflog.pcap"} {
 		p := filepath.Join(pcapDir, name)
