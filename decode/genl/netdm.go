@@ -163,7 +163,8 @@ func init() {
 }
 
 // netDMSummary: "__udp4_lib_rcv+0x9a2/0xc30 reason NO_SOCKET dev lo len 58 bytes" for
-// a packet alert, "3 drop points" for a summary alert, else the mode or counts.
+// a packet alert, "3 drop points" for a summary alert, else the mode, the counts
+// or the kinds of drops START and STOP ask for ("sw drops").
 func netDMSummary(m *decode.Message, cmd uint8, reply bool) string {
 	if cmd == netDMCmdAlert {
 		if f := m.Field("net_dm.alert_msg"); f != nil && len(f.Children) > 0 {
@@ -186,8 +187,22 @@ func netDMSummary(m *decode.Message, cmd uint8, reply bool) string {
 	add("len ", "net_dm.orig_len")
 	add("mode ", "net_dm.alert_mode")
 	add("dropped ", "net_dm.stats.dropped")
+	if m.Field("net_dm.sw_drops") != nil {
+		s = addWord(s, "sw drops")
+	}
+	if m.Field("net_dm.hw_drops") != nil {
+		s = addWord(s, "hw drops")
+	}
 	if s == "" {
 		return attrCount(m)
 	}
 	return s
+}
+
+// addWord appends a word to a summary.
+func addWord(s, w string) string {
+	if s == "" {
+		return w
+	}
+	return s + " " + w
 }

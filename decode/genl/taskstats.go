@@ -138,7 +138,8 @@ func init() {
 }
 
 // taskstatsSummary: "pid 42 comm bash" (reply), "tgid 42" (request),
-// "register cpumask 0-3".
+// "register cpumask 0-3"; cgroupstats "fd 6" (request), "running 3 sleeping 10
+// uninterruptible 0 stopped 0 io_wait 0" (reply).
 func taskstatsSummary(m *decode.Message, cmd uint8, reply bool) string {
 	s := ""
 	for _, n := range []string{"taskstats.cmd.pid", "taskstats.pid"} {
@@ -160,6 +161,18 @@ func taskstatsSummary(m *decode.Message, cmd uint8, reply bool) string {
 	// a thread group's stats (AGGR_TGID alone) have no ac_comm
 	if f := m.Field("taskstats.stats.ac_comm"); f != nil && len(decode.TrimNUL(f.Bytes)) > 0 {
 		s += " comm " + f.ValueString()
+	}
+	if f := m.Field("cgroupstats.cmd.fd"); f != nil {
+		s = "fd " + f.ValueString()
+	}
+	if m.Field("cgroupstats.cgroup_stats") != nil {
+		for _, k := range []struct{ label, name string }{
+			{"running ", "cgroupstats.nr_running"}, {"sleeping ", "cgroupstats.nr_sleeping"},
+			{"uninterruptible ", "cgroupstats.nr_uninterruptible"}, {"stopped ", "cgroupstats.nr_stopped"},
+			{"io_wait ", "cgroupstats.nr_io_wait"},
+		} {
+			s = addFieldWord(s, m, k.label, k.name)
+		}
 	}
 	if s == "" {
 		return attrCount(m)

@@ -638,11 +638,13 @@ func devlink(c *genetlink.Conn) {
 	}
 	do(c, f, "DEVLINK_CMD_INFO_GET pci/0000:00:1f.7 (no such device)", unix.DEVLINK_CMD_INFO_GET, 0, attrs(handle))
 	do(c, f, "DEVLINK_CMD_INFO_GET without a handle", unix.DEVLINK_CMD_INFO_GET, 0, nil)
-	// a policy error: DEVLINK_ATTR_PORT_INDEX is a u32; two bytes fail validation
-	do(c, f, "DEVLINK_CMD_PORT_GET pci/0000:00:1f.7 with a 2-byte DEVLINK_ATTR_PORT_INDEX", unix.DEVLINK_CMD_PORT_GET, 0,
+	// A policy error: DEVLINK_ATTR_ESWITCH_MODE is a u16 in the range legacy..switchdev;
+	// the kernel checks it before it looks for the device, and answers with an
+	// ext-ACK message, the attribute's offset and its policy.
+	do(c, f, "DEVLINK_CMD_ESWITCH_SET pci/0000:00:1f.7 with DEVLINK_ATTR_ESWITCH_MODE 7 (out of range)", unix.DEVLINK_CMD_ESWITCH_SET, 0,
 		attrs(func(ae *netlink.AttributeEncoder) {
 			handle(ae)
-			ae.Uint16(unix.DEVLINK_ATTR_PORT_INDEX, 1)
+			ae.Uint16(unix.DEVLINK_ATTR_ESWITCH_MODE, 7)
 		}))
 }
 
