@@ -3,6 +3,10 @@ package owner
 import (
 	"bytes"
 	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -87,6 +91,7 @@ func TestCommentThroughPcapng(t *testing.T) {
 			}
 		}
 		w.Flush()
+		raw := append([]byte(nil), buf.Bytes()...)
 		src, err := capture.NewReader(&buf, "test")
 		if err != nil {
 			t.Fatal(err)
@@ -113,6 +118,27 @@ func TestCommentThroughPcapng(t *testing.T) {
 			if p, port, ok := ParseComment(got[0]); !ok || p.PID != 31337 || p.Comm != "ip" || port != 31337 {
 				t.Errorf("read back %+v %d %v", p, port, ok)
 			}
+			tsharkComments(t, raw, want)
 		}
+	}
+}
+
+// tsharkComments checks that Wireshark shows the comment on the first frame of a
+// pcapng file and none on the second.
+func tsharkComments(t *testing.T, pcapng []byte, want string) {
+	if _, err := exec.LookPath("tshark"); err != nil {
+		t.Log("tshark not installed: not checked with Wireshark")
+		return
+	}
+	p := filepath.Join(t.TempDir(), "c.pcapng")
+	if err := os.WriteFile(p, pcapng, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("tshark", "-r", p, "-T", "fields", "-e", "frame.comment").Output()
+	if err != nil {
+		t.Fatalf("tshark: %v", err)
+	}
+	if got := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n"); len(got) != 2 || got[0] != want || got[1] != "" {
+		t.Errorf("tshark comments %q, want [%q \"\"]", got, want)
 	}
 }
