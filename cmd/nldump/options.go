@@ -76,7 +76,7 @@ Examples:
   nldump --fields                                     every filter name with its type
   sudo nldump -i auto                                 capture live on a new nlmon interface
   sudo nldump -i auto -w x.pcap                       write a capture, printing only a count
-  nldump -r x.pcap -Y 'nlmsg.error' -w errors.pcap    keep the frames holding a matching message
+  nldump -r x.pcap -Y 'nlmsgerr.error != 0' -w e.pcap keep the frames holding a matching message
 
 Making a capture (as root, on a kernel with CONFIG_NLMON):
   ip link add nlmon0 type nlmon && ip link set nlmon0 up
