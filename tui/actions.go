@@ -132,6 +132,13 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		if m.follow {
 			m.moveTo(1 << 62)
 		}
+	case key.Matches(k, ks.Pause):
+		m.paused = !m.paused && !m.done
+		if !m.paused && m.ld != nil {
+			if b := m.ld.take(); b != nil {
+				m.Append(b)
+			}
+		}
 	}
 	return nil
 }

@@ -11,6 +11,7 @@ type KeyMap struct {
 	Filter, Search, NextMatch, PrevMatch          key.Binding
 	Mark, NextMark, PrevMark                      key.Binding
 	Answer, Request, NextError, PrevError, Follow key.Binding
+	Pause                                         key.Binding
 	Help, Quit, Cancel                            key.Binding
 }
 
@@ -45,6 +46,7 @@ func DefaultKeyMap() KeyMap {
 		NextError: b([]string{"e"}, "e", "next error"),
 		PrevError: b([]string{"E"}, "E", "prev error"),
 		Follow:    b([]string{"F"}, "F", "follow"),
+		Pause:     b([]string{"ctrl+s", "S"}, "S", "pause/resume"),
 		Help:      b([]string{"?"}, "?", "help"),
 		Quit:      b([]string{"q", "ctrl+c"}, "q", "quit"),
 	}
@@ -59,7 +61,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Left, k.Right, k.Toggle},
-		{k.NextPane, k.PrevPane, k.Maximise, k.Filter, k.Search, k.NextMatch, k.PrevMatch, k.Cancel, k.Follow},
+		{k.NextPane, k.PrevPane, k.Maximise, k.Filter, k.Search, k.NextMatch, k.PrevMatch, k.Cancel, k.Follow, k.Pause},
 		{k.Mark, k.NextMark, k.PrevMark, k.Answer, k.Request, k.NextError, k.PrevError, k.Help, k.Quit},
 	}
 }

@@ -52,6 +52,17 @@ func newLoader(src capture.Source, sess *decode.Session, mu *sync.Mutex, prepare
 		pairer: decode.NewPairer(), reqRow: make(map[*decode.Conversation]int32)}
 }
 
+// statsEvery is how many frames go by between two reads of the source's
+// statistics (a live source asks the kernel for its drop count).
+const statsEvery = 64
+
+// waiting returns the number of rows decoded but not taken yet.
+func (l *loader) waiting() int {
+	l.pmu.Lock()
+	defer l.pmu.Unlock()
+	return len(l.pending.Rows)
+}
+
 // take returns the rows decoded since the last call (nil when there are none).
 func (l *loader) take() *Batch {
 	l.pmu.Lock()
@@ -115,11 +126,18 @@ func (l *loader) run() {
 			rows = append(rows, r)
 		}
 		l.mu.Unlock()
+		var st capture.Stats
+		if fi%statsEvery == 0 {
+			st = l.src.Stats() // a live source's drop count, not on every frame
+		}
 		l.pmu.Lock()
 		l.pending.Frames = append(l.pending.Frames, frameRec{data: fr.Data, time: fr.Time.UnixNano(),
 			number: int32(fr.Number), length: int32(fr.Length), protocol: fr.Protocol})
 		l.pending.Rows = append(l.pending.Rows, rows...)
 		l.pending.Names = append(l.pending.Names, names...)
+		if fi%statsEvery == 0 {
+			l.pending.Stats = st
+		}
 		l.pmu.Unlock()
 		if err != nil {
 			l.finish(err)

@@ -83,7 +83,13 @@ type Model struct {
 	count    int
 	pendingG bool
 	follow   bool
+	paused   bool   // live: batches wait in the loader until resumed
 	msg      string // transient status message
+
+	// rate is the messages per second of the input, measured over rateEvery.
+	rate      float64
+	rateAt    time.Time
+	rateCount int
 
 	filter    string // applied filter text
 	search    string
@@ -170,10 +176,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // takeBatch appends what the loader decoded since the last tick.
 func (m *Model) takeBatch() tea.Cmd {
-	b := m.ld.take()
-	if b != nil {
-		m.Append(b)
+	if !m.paused {
+		if b := m.ld.take(); b != nil {
+			m.Append(b)
+		}
 	}
+	m.measureRate(time.Now())
 	if m.done {
 		return m.jobCmd()
 	}
@@ -184,6 +192,9 @@ func (m *Model) takeBatch() tea.Cmd {
 func (m *Model) Append(b *Batch) {
 	first := m.store.Len() == 0
 	m.store.Append(b)
+	if b.Stats.Records > 0 || b.Stats.Live {
+		m.stats = b.Stats
+	}
 	if b.Done {
 		m.done, m.loadErr, m.stats = true, b.Err, b.Stats
 		if b.Err != nil {
@@ -196,6 +207,26 @@ func (m *Model) Append(b *Batch) {
 	} else if first || m.shownRow < 0 {
 		m.list.scroll()
 		m.syncTree()
+	}
+}
+
+// rateEvery is the span over which the input rate is measured.
+const rateEvery = time.Second
+
+// measureRate updates the input rate (messages per second, counting the rows
+// still waiting while paused) once per rateEvery.
+func (m *Model) measureRate(now time.Time) {
+	n := m.store.Len()
+	if m.paused && m.ld != nil {
+		n += m.ld.waiting()
+	}
+	if m.rateAt.IsZero() {
+		m.rateAt, m.rateCount = now, n
+		return
+	}
+	if d := now.Sub(m.rateAt); d >= rateEvery {
+		m.rate = float64(n-m.rateCount) / d.Seconds()
+		m.rateAt, m.rateCount = now, n
 	}
 }
 

@@ -92,8 +92,24 @@ func (m *Model) statusLine() string {
 	left.WriteString("  ")
 	left.WriteString(itoa(m.store.Len()))
 	left.WriteString(" msgs")
-	if !m.done {
+	switch {
+	case m.paused:
+		left.WriteString(" [paused: ")
+		left.WriteString(itoa(m.ld.waiting()))
+		left.WriteString(" waiting]")
+	case !m.done && m.stats.Live:
+		left.WriteString(" (live)")
+	case !m.done:
 		left.WriteString(" (loading…)")
+	}
+	if !m.done && m.rate > 0 {
+		left.WriteString("  ")
+		left.WriteString(itoa(int(m.rate + 0.5)))
+		left.WriteString(" msg/s")
+	}
+	if m.stats.Live {
+		left.WriteString("  dropped ")
+		left.WriteString(itoa(m.stats.Dropped))
 	}
 	if m.v.on {
 		left.WriteString("  filter: ")
