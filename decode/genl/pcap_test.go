@@ -91,9 +91,10 @@ func TestPcapSurvey(t *testing.T) {
 
 // TestPcapFamiliesNamed: in the real captures every generic netlink message is named
 // by its family and command, and no attribute is unknown (genl-misc.pcap holds
-// l2tp and SEG6 traffic from iproute2, decoded by l2tp.go and seg6.go).
+// l2tp and SEG6 traffic from iproute2, decoded by l2tp.go and seg6.go; genl-probe.pcap
+// TASKSTATS, NET_DM, thermal, devlink and psample from scripts/vm/probes/genlprobe).
 func TestPcapFamiliesNamed(t *testing.T) {
-	for _, name := range []string{"genl-ctrl.pcap", "ethtool.pcap", "wireguard.pcap", "nl80211.pcap", "genl-misc.pcap", "errors.pcap"} {
+	for _, name := range []string{"genl-ctrl.pcap", "ethtool.pcap", "wireguard.pcap", "nl80211.pcap", "genl-misc.pcap", "errors.pcap", "genl-probe.pcap"} {
 		t.Run(name, func(t *testing.T) {
 			msgs := decodeCapture(t, readFrames(t, name))
 			if len(msgs) == 0 {
