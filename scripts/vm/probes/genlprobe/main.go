@@ -481,7 +481,7 @@ func netDM(c *genetlink.Conn) {
 		a := parse(m.Data)
 		port := parse(a[netDMAttrInPort])
 		fmt.Printf("notification NET_DM_CMD_PACKET_ALERT: symbol %s reason %s proto %#04x orig len %d payload %d bytes in port %v\n",
-			cstr(a[netDMAttrSymbol]), cstr(a[netDMAttrReason]), beU16(a[netDMAttrProto]),
+			cstr(a[netDMAttrSymbol]), cstr(a[netDMAttrReason]), protoU16(a[netDMAttrProto]),
 			u32(a[netDMAttrOrigLen]), len(a[netDMAttrPayload]), u32(port[0]))
 		if strings.Contains(string(a[netDMAttrPayload]), "genlprobe drop") {
 			udp++
@@ -504,9 +504,9 @@ func firstByte(b []byte) byte {
 	return b[0]
 }
 
-// beU16 reads NET_DM_ATTR_PROTO, which the kernel puts in host order (nla_put_u16 of
+// protoU16 reads NET_DM_ATTR_PROTO, which the kernel puts in host order (nla_put_u16 of
 // be16_to_cpu(skb->protocol)).
-func beU16(b []byte) uint16 {
+func protoU16(b []byte) uint16 {
 	if len(b) < 2 {
 		return 0
 	}
