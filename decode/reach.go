@@ -104,10 +104,26 @@ func (d *FieldDef) buildReach() *reachSet {
 }
 
 // The core nodes with fixed children: the nlmsghdr node and the conversation
-// node the Pairer adds.
+// node the Pairer adds; and the fields only NLMSG_ERROR and NLMSG_DONE have.
 func init() {
 	closeDef(&defHdr, &defLen, &defType, &flagDefs[OpOther], &defSeq, &defPid)
 	closeDef(&defConv, ConversationDefs()[1:]...)
+	kids := []*FieldDef{&defErr, &defErrno, &defEchoed, &defDone, &defExtAck, &defTarget, &extAckAttrs.unknown, &extAckAttrs.trail}
+	for _, a := range extAckAttrs.Attrs() {
+		kids = append(kids, a.Def())
+	}
+	closeDef(&controlOnly, kids...)
+}
+
+// controlOnly's reach is the set of fields that only NLMSG_ERROR and
+// NLMSG_DONE messages hold (see Message.MayContain).
+var controlOnly FieldDef
+
+// MayContain reports whether a field named by id may be in m: false for the
+// fields of NLMSG_ERROR and NLMSG_DONE (nlmsgerr.*, nlmsgdone.*) in a message of
+// another type.
+func (m *Message) MayContain(id NameID) bool {
+	return m.Header.Type < unix.NLMSG_MIN_TYPE || !controlOnly.MayContain(id)
 }
 
 // closeDef sets the reach of d to the names of kids.

@@ -1,6 +1,10 @@
 package decode
 
-import "testing"
+import (
+	"testing"
+
+	"golang.org/x/sys/unix"
+)
 
 func TestMayContain(t *testing.T) {
 	inner := NewAttrSet("IN", "in", Attr{Type: 1, CName: "IN_A", Kind: KindU32})
@@ -56,6 +60,27 @@ func TestMayContain(t *testing.T) {
 	for _, tt := range tests {
 		if got := tt.def.MayContain(NameIDOf(tt.name)); got != tt.want {
 			t.Errorf("%s.MayContain(%s) = %v, want %v", tt.def.Name, tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestMessageMayContain(t *testing.T) {
+	errno, mtu := NameIDOf("nlmsgerr.error"), NameIDOf("ifla.mtu")
+	for _, tt := range []struct {
+		typ       uint16
+		id        NameID
+		want      bool
+		something string
+	}{
+		{unix.NLMSG_ERROR, errno, true, "an error's errno"},
+		{unix.NLMSG_ERROR, mtu, true, "a field of the echoed request"},
+		{unix.NLMSG_DONE, NameIDOf("nlmsgerr.msg"), true, "a DONE's extended ACK"},
+		{unix.RTM_NEWLINK, errno, false, "an errno outside an error"},
+		{unix.RTM_NEWLINK, mtu, true, "a protocol's field"},
+	} {
+		m := &Message{Header: Header{Type: tt.typ}}
+		if got := m.MayContain(tt.id); got != tt.want {
+			t.Errorf("type %d: %s: MayContain = %v, want %v", tt.typ, tt.something, got, tt.want)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/nldump/nldump/decode"
@@ -161,11 +162,13 @@ func (c *compiler) relation(r *relNode) (evalFunc, error) {
 		return nil, err
 	}
 	id := decode.NameIDOf(name)
-	exists := func(m *decode.Message) bool { return findAny(m.Root.Children, name, id, nil) }
+	exists := func(m *decode.Message) bool { return m.MayContain(id) && findAny(m.Root.Children, name, id, nil) }
 	if ft == nil {
 		return exists, nil
 	}
-	return positive(r, func(m *decode.Message) bool { return findAny(m.Root.Children, name, id, ft) }, exists), nil
+	return positive(r, func(m *decode.Message) bool {
+		return m.MayContain(id) && findAny(m.Root.Children, name, id, ft)
+	}, exists), nil
 }
 
 // positive turns the "any occurrence matches" test into the relation's result:
@@ -289,6 +292,9 @@ func (c *compiler) typeTest(r *relNode) (fieldTest, error) {
 		}
 		names = append(names, v.text)
 	}
+	// The names resolve to numbers once per type enum (each protocol, each
+	// generic netlink family has its own), then a message costs a comparison.
+	var cache atomic.Pointer[[]*typeValues] // copied on write: several goroutines may match
 	return func(f *decode.Field) bool {
 		for _, n := range nums {
 			if f.Value == n {
@@ -298,17 +304,59 @@ func (c *compiler) typeTest(r *relNode) (fieldTest, error) {
 		if len(names) == 0 {
 			return false
 		}
-		tn, ok := f.Def.Enum.Lookup(f.Value)
-		if !ok {
-			return false
+		var tv *typeValues
+		var known []*typeValues
+		if p := cache.Load(); p != nil {
+			known = *p
 		}
-		for _, n := range names {
-			if strings.EqualFold(tn, n) || len(tn) > len(n) && tn[len(n)] == ' ' && strings.EqualFold(tn[:len(n)], n) {
+		for _, k := range known {
+			if k.enum == f.Def.Enum {
+				tv = k
+				break
+			}
+		}
+		if tv == nil {
+			tv = resolveTypes(f.Def.Enum, names)
+			if len(known) < maxTypeEnums {
+				grown := append(append(make([]*typeValues, 0, len(known)+1), known...), tv)
+				cache.Store(&grown)
+			}
+		}
+		for _, v := range tv.values {
+			if f.Value == v {
 				return true
 			}
 		}
 		return false
 	}, nil
+}
+
+// maxTypeEnums bounds the type enums a filter remembers (one per protocol and
+// generic netlink family seen).
+const maxTypeEnums = 256
+
+// typeValues are the values of a type enum whose names a filter gives.
+type typeValues struct {
+	enum   *decode.Enum
+	values []uint64
+}
+
+// resolveTypes finds the values of e named by names: a type name in any case,
+// or a generic netlink family name standing for all its types ("nlctrl").
+func resolveTypes(e *decode.Enum, names []string) *typeValues {
+	tv := &typeValues{enum: e}
+	if e == nil {
+		return tv
+	}
+	for v, tn := range e.Values {
+		for _, n := range names {
+			if strings.EqualFold(tn, n) || len(tn) > len(n) && tn[len(n)] == ' ' && strings.EqualFold(tn[:len(n)], n) {
+				tv.values = append(tv.values, v)
+				break
+			}
+		}
+	}
+	return tv
 }
 
 // flagsTest compiles a test on nlmsg.flags, whose names depend on the message

@@ -149,6 +149,9 @@ func checkReach(t *testing.T, m *decode.Message) {
 				continue
 			}
 			id := decode.NameIDOf(f.Def.Name)
+			if !m.MayContain(id) {
+				t.Fatalf("%s (%s): %s found in a message that says it cannot hold it", m.TypeName, m.Protocol.Name(), f.Def.Name)
+			}
 			for _, a := range anc {
 				if !a.MayContain(id) {
 					t.Fatalf("%s (%s): %s found below %s, whose definition says it cannot be there",
