@@ -257,7 +257,11 @@ func direction(h Header) Direction {
 		return DirAck // errorPayload sets DirError when the errno is not 0
 	case h.Flags&unix.NLM_F_REQUEST != 0:
 		return DirRequest
-	case h.Type == unix.NLMSG_DONE, h.Flags&unix.NLM_F_MULTI != 0:
+	case h.Type == unix.NLMSG_DONE:
+		return DirReply
+	case h.Flags&unix.NLM_F_MULTI != 0 && h.Pid != 0:
+		// A dump part goes to the requester's port; a kernel message with
+		// NLM_F_MULTI to port 0 is a multicast notification (psample's).
 		return DirReply
 	}
 	return DirNotify

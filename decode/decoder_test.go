@@ -423,3 +423,23 @@ func TestRawProtocolFixedHeader(t *testing.T) {
 		}
 	}
 }
+
+func TestDirection(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		h    Header
+		want Direction
+	}{
+		{"request", Header{Type: 17, Flags: unix.NLM_F_REQUEST, Seq: 1}, DirRequest},
+		{"dump part to a port", Header{Type: 17, Flags: unix.NLM_F_MULTI, Seq: 1, Pid: 4242}, DirReply},
+		{"dump part, seq 0 (nft)", Header{Type: 17, Flags: unix.NLM_F_MULTI, Pid: 4242}, DirReply},
+		{"multicast with NLM_F_MULTI (psample)", Header{Type: 17, Flags: unix.NLM_F_MULTI}, DirNotify},
+		{"done", Header{Type: unix.NLMSG_DONE, Flags: unix.NLM_F_MULTI, Seq: 1, Pid: 4242}, DirReply},
+		{"error", Header{Type: unix.NLMSG_ERROR, Seq: 1, Pid: 4242}, DirAck},
+		{"notification", Header{Type: 17}, DirNotify},
+	} {
+		if got := direction(tt.h); got != tt.want {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -15,7 +15,7 @@ set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 DEST=${NLDUMP_PCAPS:-$REPO/testdata/pcaps}
 SCEN=$REPO/scripts/vm/scenarios
-ALL="rtnl notify errors extack genl sockdiag netfilter xfrm formats bigdump"
+ALL="rtnl notify errors extack genl genlprobe sockdiag netfilter xfrm formats bigdump"
 if [ "${1:-}" = --readme ]; then set --; elif [ $# = 0 ]; then set -- $ALL; fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/mkcaptures.XXXXXX")

@@ -404,7 +404,8 @@ func byteCases() []byteCase {
 					w.nested(uint16(num("CTA_TUPLE_PROTO")), w.Attr(uint16(num("CTA_PROTO_NUM")), []byte{unix.IPPROTO_UDP}),
 						w.Attr(uint16(num("CTA_PROTO_SRC_PORT")), be16v(sport)), w.Attr(uint16(num("CTA_PROTO_DST_PORT")), be16v(dport))))
 			}
-			return w.msg(unix.NFNL_SUBSYS_CTNETLINK<<8|uint16(num("IPCTNL_MSG_CT_NEW")), unix.NLM_F_MULTI, nfgen(unix.NFPROTO_IPV4, 0),
+			// A dump part goes to the requesting port (here 4242), as conntrack -L's do.
+			return w.Msg(unix.NFNL_SUBSYS_CTNETLINK<<8|uint16(num("IPCTNL_MSG_CT_NEW")), unix.NLM_F_MULTI, 1, 4242, nfgen(unix.NFPROTO_IPV4, 0),
 				tup(uint16(num("CTA_TUPLE_ORIG")), []byte{10, 0, 0, 1}, []byte{198, 51, 100, 7}, 5000, 53),
 				tup(uint16(num("CTA_TUPLE_REPLY")), []byte{198, 51, 100, 7}, []byte{192, 0, 2, 1}, 53, 5000),
 				w.Attr(uint16(num("CTA_STATUS")), be32v(uint32(num("IPS_SRC_NAT")|num("IPS_SEEN_REPLY")|num("IPS_CONFIRMED")))),
