@@ -37,16 +37,18 @@ type Live struct {
 	conn *socket.Conn
 	rc   syscall.RawConn
 
-	buf  []byte                    // one frame, MaxSnapLen
-	oob  []byte                    // control messages
-	sa   unix.RawSockaddrLinklayer // sender of the last frame
-	iov  unix.Iovec
-	msg  unix.Msghdr
-	n    int         // result of the last recvmsg
-	en   unix.Errno  // its error
-	err  error       // sticky error of Next
-	stop atomic.Bool // Stop was called
-	end  time.Time   // end of the drain after Stop
+	buf   []byte                    // one frame, MaxSnapLen
+	oob   []byte                    // control messages
+	sa    unix.RawSockaddrLinklayer // sender of the last frame
+	iov   unix.Iovec
+	msg   unix.Msghdr
+	read  func(fd uintptr) bool // recvmsg for RawConn.Read, made once (no allocation per frame)
+	drain func(fd uintptr)      // recvmsg MSG_DONTWAIT for RawConn.Control
+	n     int                   // result of the last recvmsg
+	en    unix.Errno            // its error
+	err   error                 // sticky error of Next
+	stop  atomic.Bool           // Stop was called
+	end   time.Time             // end of the drain after Stop
 
 	frames    atomic.Int64
 	truncated atomic.Int64
@@ -127,6 +129,11 @@ func openPacket(name string, index int, cfg LiveConfig) (*Live, error) {
 	l.msg.Iov = &l.iov
 	l.msg.Iovlen = 1
 	l.msg.Control = &l.oob[0]
+	l.read = func(fd uintptr) bool {
+		l.recv(fd, 0)
+		return l.en != unix.EAGAIN // not ready: wait for the poller
+	}
+	l.drain = func(fd uintptr) { l.recv(fd, unix.MSG_DONTWAIT) }
 	return l, nil
 }
 
@@ -151,16 +158,13 @@ func (l *Live) Next() (Frame, error) {
 				l.err = io.EOF
 				return Frame{}, l.err
 			}
-			err = l.rc.Control(func(fd uintptr) { l.recv(fd, unix.MSG_DONTWAIT) })
+			err = l.rc.Control(l.drain)
 			if err == nil && l.en == unix.EAGAIN {
 				l.err = io.EOF
 				return Frame{}, l.err
 			}
 		} else {
-			err = l.rc.Read(func(fd uintptr) bool {
-				l.recv(fd, 0)
-				return l.en != unix.EAGAIN
-			})
+			err = l.rc.Read(l.read)
 			if errors.Is(err, os.ErrDeadlineExceeded) && l.stop.Load() {
 				continue // woken by Stop: drain
 			}

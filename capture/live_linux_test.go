@@ -282,3 +282,24 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestLiveAllocs checks the hot path: one allocation per frame, its Data.
+func TestLiveAllocs(t *testing.T) {
+	needRoot(t)
+	l, err := openPacket("lo", loIndex(t), LiveConfig{Protocols: []uint16{unix.ETH_P_IP}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	const n = 50
+	sendUDP(t, 3*n, []byte("nldump-alloc-test")) // queued before reading: Next never waits
+	l.Next()                                      // warm up
+	allocs := testing.AllocsPerRun(n, func() {
+		if _, err := l.Next(); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if allocs > 1 {
+		t.Errorf("%.1f allocations per frame, want 1 (its Data)", allocs)
+	}
+}
