@@ -1,65 +1,29 @@
 package genl
 
 import (
-	"encoding/binary"
 	"strconv"
 	"strings"
 
 	"github.com/nldump/nldump/capture"
 	"github.com/nldump/nldump/decode"
+	"github.com/nldump/nldump/internal/nlwire"
 	"golang.org/x/sys/unix"
 )
 
 // wire builds netlink bytes in one byte order, for tests that run in both orders.
-type wire struct{ be bool }
+type wire struct{ nlwire.Wire }
 
-func (w wire) order() binary.AppendByteOrder {
-	if w.be {
-		return binary.BigEndian
-	}
-	return binary.LittleEndian
-}
-
-func (w wire) u16(v uint16) []byte { return w.order().AppendUint16(nil, v) }
-func (w wire) u32(v uint32) []byte { return w.order().AppendUint32(nil, v) }
-func (w wire) u64(v uint64) []byte { return w.order().AppendUint64(nil, v) }
-
-func cat(parts ...[]byte) []byte {
-	var b []byte
-	for _, p := range parts {
-		b = append(b, p...)
-	}
-	return b
-}
-
-func pad4(b []byte) []byte {
-	for len(b)%4 != 0 {
-		b = append(b, 0)
-	}
-	return b
-}
+var cat = nlwire.Cat
 
 func str(s string) []byte { return append([]byte(s), 0) }
 
 // msg builds an nlmsghdr (nlmsg_len computed) followed by the payload, padded.
 func (w wire) msg(typ, flags uint16, seq, pid uint32, payload ...[]byte) []byte {
-	p := cat(payload...)
-	return pad4(cat(w.u32(uint32(16+len(p))), w.u16(typ), w.u16(flags), w.u32(seq), w.u32(pid), p))
+	return w.Msg(typ, flags, seq, pid, payload...)
 }
 
 // genl builds a genlmsghdr.
 func genlhdr(cmd, version uint8) []byte { return []byte{cmd, version, 0, 0} }
-
-// attr builds an nlattr (nla_len computed) with its value, padded.
-func (w wire) attr(typ uint16, value ...[]byte) []byte {
-	v := cat(value...)
-	return pad4(cat(w.u16(uint16(4+len(v))), w.u16(typ), v))
-}
-
-// nest builds a nested attribute (NLA_F_NESTED set).
-func (w wire) nest(typ uint16, value ...[]byte) []byte {
-	return w.attr(typ|unix.NLA_F_NESTED, value...)
-}
 
 func frame(data []byte) *capture.Frame {
 	return &capture.Frame{Number: 1, Protocol: unix.NETLINK_GENERIC, Data: data, Length: len(data)}
@@ -68,7 +32,7 @@ func frame(data []byte) *capture.Frame {
 var orders = []struct {
 	name string
 	w    wire
-}{{"little", wire{false}}, {"big", wire{true}}}
+}{{"little", wire{}}, {"big", wire{nlwire.Wire{BE: true}}}}
 
 // treeText renders a message tree as "name=value" lines, indented by depth.
 func treeText(m *decode.Message) string {

@@ -13,22 +13,22 @@ import (
 func newFamilyEthtool(w wire, flags uint16) []byte {
 	return w.msg(unix.GENL_ID_CTRL, flags, 7, 4242,
 		genlhdr(unix.CTRL_CMD_NEWFAMILY, 2),                // cmd=NEWFAMILY version=2
-		w.attr(unix.CTRL_ATTR_FAMILY_NAME, str("ethtool")), // "ethtool\0"
-		w.attr(unix.CTRL_ATTR_FAMILY_ID, w.u16(21)),        // id 21
-		w.attr(unix.CTRL_ATTR_VERSION, w.u32(1)),           // version 1
-		w.attr(unix.CTRL_ATTR_HDRSIZE, w.u32(0)),           // no fixed header
-		w.attr(unix.CTRL_ATTR_MAXATTR, w.u32(0)),           // maxattr 0
-		w.nest(unix.CTRL_ATTR_OPS,
-			w.nest(1, // op #1
-				w.attr(unix.CTRL_ATTR_OP_ID, w.u32(unix.ETHTOOL_MSG_STRSET_GET)),
-				w.attr(unix.CTRL_ATTR_OP_FLAGS, w.u32(unix.GENL_CMD_CAP_DO|unix.GENL_CMD_CAP_DUMP|unix.GENL_CMD_CAP_HASPOL))),
-			w.nest(2, // op #2
-				w.attr(unix.CTRL_ATTR_OP_ID, w.u32(unix.ETHTOOL_MSG_LINKINFO_SET)),
-				w.attr(unix.CTRL_ATTR_OP_FLAGS, w.u32(unix.GENL_ADMIN_PERM|unix.GENL_CMD_CAP_DO|unix.GENL_CMD_CAP_HASPOL))),
+		w.Attr(unix.CTRL_ATTR_FAMILY_NAME, str("ethtool")), // "ethtool\0"
+		w.Attr(unix.CTRL_ATTR_FAMILY_ID, w.U16(21)),        // id 21
+		w.Attr(unix.CTRL_ATTR_VERSION, w.U32(1)),           // version 1
+		w.Attr(unix.CTRL_ATTR_HDRSIZE, w.U32(0)),           // no fixed header
+		w.Attr(unix.CTRL_ATTR_MAXATTR, w.U32(0)),           // maxattr 0
+		w.Nest(unix.CTRL_ATTR_OPS,
+			w.Nest(1, // op #1
+				w.Attr(unix.CTRL_ATTR_OP_ID, w.U32(unix.ETHTOOL_MSG_STRSET_GET)),
+				w.Attr(unix.CTRL_ATTR_OP_FLAGS, w.U32(unix.GENL_CMD_CAP_DO|unix.GENL_CMD_CAP_DUMP|unix.GENL_CMD_CAP_HASPOL))),
+			w.Nest(2, // op #2
+				w.Attr(unix.CTRL_ATTR_OP_ID, w.U32(unix.ETHTOOL_MSG_LINKINFO_SET)),
+				w.Attr(unix.CTRL_ATTR_OP_FLAGS, w.U32(unix.GENL_ADMIN_PERM|unix.GENL_CMD_CAP_DO|unix.GENL_CMD_CAP_HASPOL))),
 		),
-		w.nest(unix.CTRL_ATTR_MCAST_GROUPS,
-			w.nest(1, w.attr(unix.CTRL_ATTR_MCAST_GRP_ID, w.u32(5)), w.attr(unix.CTRL_ATTR_MCAST_GRP_NAME, str("monitor"))),
-			w.nest(2, w.attr(unix.CTRL_ATTR_MCAST_GRP_ID, w.u32(6)), w.attr(unix.CTRL_ATTR_MCAST_GRP_NAME, str("other"))),
+		w.Nest(unix.CTRL_ATTR_MCAST_GROUPS,
+			w.Nest(1, w.Attr(unix.CTRL_ATTR_MCAST_GRP_ID, w.U32(5)), w.Attr(unix.CTRL_ATTR_MCAST_GRP_NAME, str("monitor"))),
+			w.Nest(2, w.Attr(unix.CTRL_ATTR_MCAST_GRP_ID, w.U32(6)), w.Attr(unix.CTRL_ATTR_MCAST_GRP_NAME, str("other"))),
 		),
 	)
 }
@@ -118,7 +118,7 @@ func TestCtrlGetFamilyAndPolicy(t *testing.T) {
 		{"getfamily by name",
 			w.msg(unix.GENL_ID_CTRL, unix.NLM_F_REQUEST|unix.NLM_F_ACK, 1, 0,
 				genlhdr(unix.CTRL_CMD_GETFAMILY, 1),
-				w.attr(unix.CTRL_ATTR_FAMILY_NAME, str("wireguard"))), // "wireguard\0"
+				w.Attr(unix.CTRL_ATTR_FAMILY_NAME, str("wireguard"))), // "wireguard\0"
 			"nlctrl GETFAMILY", "wireguard", "0x0005 (REQUEST|ACK)"},
 		{"getfamily dump",
 			w.msg(unix.GENL_ID_CTRL, unix.NLM_F_REQUEST|unix.NLM_F_DUMP, 2, 0,
@@ -127,41 +127,41 @@ func TestCtrlGetFamilyAndPolicy(t *testing.T) {
 		{"getpolicy request",
 			w.msg(unix.GENL_ID_CTRL, unix.NLM_F_REQUEST|unix.NLM_F_DUMP, 3, 0,
 				genlhdr(unix.CTRL_CMD_GETPOLICY, 2),
-				w.attr(unix.CTRL_ATTR_FAMILY_NAME, str("ethtool")),
-				w.attr(unix.CTRL_ATTR_OP, w.u32(unix.ETHTOOL_MSG_LINKINFO_GET))),
+				w.Attr(unix.CTRL_ATTR_FAMILY_NAME, str("ethtool")),
+				w.Attr(unix.CTRL_ATTR_OP, w.U32(unix.ETHTOOL_MSG_LINKINFO_GET))),
 			"nlctrl GETPOLICY", "ethtool op LINKINFO_GET", "0x0301 (REQUEST|DUMP)"},
 		{"getpolicy reply: op policy",
 			w.msg(unix.GENL_ID_CTRL, unix.NLM_F_MULTI, 3, 77,
 				genlhdr(unix.CTRL_CMD_GETPOLICY, 2),
-				w.attr(unix.CTRL_ATTR_FAMILY_ID, w.u16(unix.GENL_ID_CTRL)),
-				w.nest(unix.CTRL_ATTR_OP_POLICY,
-					w.nest(unix.CTRL_CMD_GETFAMILY, // cmd 3
-						w.attr(unix.CTRL_ATTR_POLICY_DO, w.u32(0)),
-						w.attr(unix.CTRL_ATTR_POLICY_DUMP, w.u32(0))))),
+				w.Attr(unix.CTRL_ATTR_FAMILY_ID, w.U16(unix.GENL_ID_CTRL)),
+				w.Nest(unix.CTRL_ATTR_OP_POLICY,
+					w.Nest(unix.CTRL_CMD_GETFAMILY, // cmd 3
+						w.Attr(unix.CTRL_ATTR_POLICY_DO, w.U32(0)),
+						w.Attr(unix.CTRL_ATTR_POLICY_DUMP, w.U32(0))))),
 			"nlctrl GETPOLICY", "nlctrl op GETFAMILY do policy 0 dump policy 0", "0x0002 (MULTI)"},
 		{"getpolicy reply: attribute policy",
 			w.msg(unix.GENL_ID_CTRL, unix.NLM_F_MULTI, 3, 77,
 				genlhdr(unix.CTRL_CMD_GETPOLICY, 2),
-				w.attr(unix.CTRL_ATTR_FAMILY_ID, w.u16(unix.GENL_ID_CTRL)),
-				w.nest(unix.CTRL_ATTR_POLICY,
-					w.nest(0, // policy 0
-						w.nest(unix.CTRL_ATTR_FAMILY_NAME, // attr 2
-							w.attr(unix.NL_POLICY_TYPE_ATTR_TYPE, w.u32(unix.NL_ATTR_TYPE_NUL_STRING)),
-							w.attr(unix.NL_POLICY_TYPE_ATTR_MAX_LENGTH, w.u32(15)))))),
+				w.Attr(unix.CTRL_ATTR_FAMILY_ID, w.U16(unix.GENL_ID_CTRL)),
+				w.Nest(unix.CTRL_ATTR_POLICY,
+					w.Nest(0, // policy 0
+						w.Nest(unix.CTRL_ATTR_FAMILY_NAME, // attr 2
+							w.Attr(unix.NL_POLICY_TYPE_ATTR_TYPE, w.U32(unix.NL_ATTR_TYPE_NUL_STRING)),
+							w.Attr(unix.NL_POLICY_TYPE_ATTR_MAX_LENGTH, w.U32(15)))))),
 			"nlctrl GETPOLICY", "nlctrl policy 0 attr 2 nul_string", "0x0002 (MULTI)"},
 		{"delfamily notification",
 			w.msg(unix.GENL_ID_CTRL, 0, 0, 0,
 				genlhdr(unix.CTRL_CMD_DELFAMILY, 2),
-				w.attr(unix.CTRL_ATTR_FAMILY_NAME, str("wireguard")),
-				w.attr(unix.CTRL_ATTR_FAMILY_ID, w.u16(30))),
+				w.Attr(unix.CTRL_ATTR_FAMILY_NAME, str("wireguard")),
+				w.Attr(unix.CTRL_ATTR_FAMILY_ID, w.U16(30))),
 			"nlctrl DELFAMILY", "wireguard id 30", "0x0000"},
 		{"new multicast group",
 			w.msg(unix.GENL_ID_CTRL, 0, 0, 0,
 				genlhdr(unix.CTRL_CMD_NEWMCAST_GRP, 2),
-				w.attr(unix.CTRL_ATTR_FAMILY_NAME, str("devlink")),
-				w.attr(unix.CTRL_ATTR_FAMILY_ID, w.u16(22)),
-				w.nest(unix.CTRL_ATTR_MCAST_GROUPS,
-					w.nest(1, w.attr(unix.CTRL_ATTR_MCAST_GRP_NAME, str("config")), w.attr(unix.CTRL_ATTR_MCAST_GRP_ID, w.u32(9))))),
+				w.Attr(unix.CTRL_ATTR_FAMILY_NAME, str("devlink")),
+				w.Attr(unix.CTRL_ATTR_FAMILY_ID, w.U16(22)),
+				w.Nest(unix.CTRL_ATTR_MCAST_GROUPS,
+					w.Nest(1, w.Attr(unix.CTRL_ATTR_MCAST_GRP_NAME, str("config")), w.Attr(unix.CTRL_ATTR_MCAST_GRP_ID, w.U32(9))))),
 			"nlctrl NEWMCAST_GRP", "devlink group config id 9", "0x0000"},
 	}
 	for _, tc := range cases {
@@ -191,13 +191,13 @@ func TestCtrlPolicyTree(t *testing.T) {
 	w := wire{}
 	data := w.msg(unix.GENL_ID_CTRL, unix.NLM_F_MULTI, 3, 77,
 		genlhdr(unix.CTRL_CMD_GETPOLICY, 2),
-		w.attr(unix.CTRL_ATTR_FAMILY_ID, w.u16(unix.GENL_ID_CTRL)),
-		w.nest(unix.CTRL_ATTR_POLICY,
-			w.nest(1, // policy 1
-				w.nest(unix.CTRL_ATTR_FAMILY_ID, // attr 1
-					w.attr(unix.NL_POLICY_TYPE_ATTR_TYPE, w.u32(unix.NL_ATTR_TYPE_U16)),
-					w.attr(unix.NL_POLICY_TYPE_ATTR_MIN_VALUE_U, w.u64(0)),
-					w.attr(unix.NL_POLICY_TYPE_ATTR_MAX_VALUE_U, w.u64(65535))))))
+		w.Attr(unix.CTRL_ATTR_FAMILY_ID, w.U16(unix.GENL_ID_CTRL)),
+		w.Nest(unix.CTRL_ATTR_POLICY,
+			w.Nest(1, // policy 1
+				w.Nest(unix.CTRL_ATTR_FAMILY_ID, // attr 1
+					w.Attr(unix.NL_POLICY_TYPE_ATTR_TYPE, w.U32(unix.NL_ATTR_TYPE_U16)),
+					w.Attr(unix.NL_POLICY_TYPE_ATTR_MIN_VALUE_U, w.U64(0)),
+					w.Attr(unix.NL_POLICY_TYPE_ATTR_MAX_VALUE_U, w.U64(65535))))))
 	m := &decode.NewDecoder().DecodeFrame(frame(data), nil)[0]
 	got := treeText(m)
 	for _, line := range []string{

@@ -6,6 +6,7 @@ import (
 
 	"github.com/nldump/nldump/capture"
 	"github.com/nldump/nldump/decode"
+	"github.com/nldump/nldump/internal/nlwire"
 	"golang.org/x/sys/unix"
 )
 
@@ -15,8 +16,8 @@ func TestUnknownFamilyWalkedAsAttributes(t *testing.T) {
 			w := o.w
 			data := w.msg(0x1c, unix.NLM_F_REQUEST|unix.NLM_F_ACK, 9, 0,
 				genlhdr(3, 1),                  // cmd 3, version 1
-				w.attr(1, w.u32(7)),            // type 1, u32 7
-				w.nest(2, w.attr(1, str("x"))), // type 2 nested { type 1 "x" }
+				w.Attr(1, w.U32(7)),            // type 1, u32 7
+				w.Nest(2, w.Attr(1, str("x"))), // type 2 nested { type 1 "x" }
 			)
 			m := &decode.NewDecoder().DecodeFrame(frame(data), nil)[0]
 			if m.TypeName != "genl-0x1c CMD_3" || m.Family != "genl-0x1c" || m.Malformed {
@@ -70,7 +71,7 @@ func TestShortGenlHeader(t *testing.T) {
 func TestLearnBeforeExplanation(t *testing.T) {
 	w := wire{}
 	early := frame(w.msg(21, unix.NLM_F_REQUEST, 1, 0, genlhdr(unix.ETHTOOL_MSG_LINKINFO_GET, 1),
-		w.nest(unix.ETHTOOL_A_LINKINFO_HEADER, w.attr(unix.ETHTOOL_A_HEADER_DEV_NAME, str("veth0")))))
+		w.Nest(unix.ETHTOOL_A_LINKINFO_HEADER, w.Attr(unix.ETHTOOL_A_HEADER_DEV_NAME, str("veth0")))))
 	later := frame(newFamilyEthtool(w, 0))
 	later.Number = 2
 
@@ -104,7 +105,7 @@ func TestLearnIgnoresOthers(t *testing.T) {
 	if len(sess.GenlFamilies) != 0 {
 		t.Errorf("learned %v", sess.GenlFamilies)
 	}
-	Learn(sess, frame(newFamilyEthtool(wire{true}, 0))) // big-endian capture
+	Learn(sess, frame(newFamilyEthtool(wire{nlwire.Wire{BE: true}}, 0))) // big-endian capture
 	if sess.GenlFamilies[21] != "ethtool" {
 		t.Errorf("big-endian: %v", sess.GenlFamilies)
 	}
@@ -159,8 +160,8 @@ func TestGenlFamilyByHand(t *testing.T) {
 func FuzzDecode(f *testing.F) {
 	w := wire{}
 	f.Add(newFamilyEthtool(w, 0))
-	f.Add(newFamilyEthtool(wire{true}, unix.NLM_F_REQUEST))
-	f.Add(w.msg(0x1c, 0, 0, 0, genlhdr(3, 1), w.attr(1, w.u32(7))))
+	f.Add(newFamilyEthtool(wire{nlwire.Wire{BE: true}}, unix.NLM_F_REQUEST))
+	f.Add(w.msg(0x1c, 0, 0, 0, genlhdr(3, 1), w.Attr(1, w.U32(7))))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d := decode.NewDecoder()
 		Learn(d.Session, frame(data))

@@ -2,9 +2,7 @@ package genl
 
 import (
 	"bytes"
-	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -12,31 +10,14 @@ import (
 
 	"github.com/nldump/nldump/capture"
 	"github.com/nldump/nldump/decode"
+	"github.com/nldump/nldump/internal/nltest"
 	"golang.org/x/sys/unix"
 )
 
 // readFrames reads every frame of a capture in testdata/pcaps, or skips.
 func readFrames(t testing.TB, name string) []capture.Frame {
-	p := filepath.Join("..", "..", "testdata", "pcaps", name)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s not present: %v", p, err)
-	}
-	src, err := capture.Open(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer src.Close()
 	var out []capture.Frame
-	for {
-		fr, err := src.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, fr)
-	}
+	nltest.EachFrame(t, name, func(fr *capture.Frame) { out = append(out, *fr) })
 	return out
 }
 

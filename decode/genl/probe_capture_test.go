@@ -465,26 +465,26 @@ func TestThermalDumpReplySeq0(t *testing.T) {
 		t.Run(o.name, func(t *testing.T) {
 			w := o.w
 			reply := decodeAs(thermalGenlName, w.msg(0x30, 0, 0, 0, genlhdr(thermalCmdTZGetID, 1),
-				w.nest(thermalAttrTZ,
-					w.attr(thermalAttrTZID, w.u32(0)), w.attr(thermalAttrTZName, str("acpitz")),
-					w.attr(thermalAttrTZID, w.u32(1)), w.attr(thermalAttrTZName, str("x86_pkg_temp")))))
+				w.Nest(thermalAttrTZ,
+					w.Attr(thermalAttrTZID, w.U32(0)), w.Attr(thermalAttrTZName, str("acpitz")),
+					w.Attr(thermalAttrTZID, w.U32(1)), w.Attr(thermalAttrTZName, str("x86_pkg_temp")))))
 			if reply.TypeName != "thermal TZ_GET_ID" || reply.Direction != decode.DirReply {
 				t.Errorf("dump reply: %q %v", reply.TypeName, reply.Direction)
 			}
 			if s := reply.Summary(); s != "2 thermal zones: 0 acpitz, 1 x86_pkg_temp" {
 				t.Errorf("summary %q", s)
 			}
-			empty := decodeAs(thermalGenlName, w.msg(0x30, 0, 0, 0, genlhdr(thermalCmdCdevGet, 1), w.nest(thermalAttrCdev)))
+			empty := decodeAs(thermalGenlName, w.msg(0x30, 0, 0, 0, genlhdr(thermalCmdCdevGet, 1), w.Nest(thermalAttrCdev)))
 			if empty.TypeName != "thermal CDEV_GET" || empty.Summary() != "no cooling devices" {
 				t.Errorf("empty dump reply: %q %q", empty.TypeName, empty.Summary())
 			}
 			ev := decodeAs(thermalGenlName, w.msg(0x30, 0, 0, 0, genlhdr(thermalEventTZCreate, 1),
-				w.attr(thermalAttrTZID, w.u32(2)), w.attr(thermalAttrTZName, str("acpitz"))))
+				w.Attr(thermalAttrTZID, w.U32(2)), w.Attr(thermalAttrTZName, str("acpitz"))))
 			if ev.TypeName != "thermal EVENT_TZ_CREATE" || ev.Direction != decode.DirNotify {
 				t.Errorf("event: %q %v", ev.TypeName, ev.Direction)
 			}
 			ev = decodeAs(thermalGenlName, w.msg(0x30, 0, 0, 0, genlhdr(thermalEventCdevStateUpdate, 1),
-				w.attr(thermalAttrCdevID, w.u32(0)), w.attr(thermalAttrCdevCurState, w.u32(1))))
+				w.Attr(thermalAttrCdevID, w.U32(0)), w.Attr(thermalAttrCdevCurState, w.U32(1))))
 			if ev.TypeName != "thermal EVENT_CDEV_STATE_UPDATE" || ev.Summary() != "cdev 0 state 1" {
 				t.Errorf("event: %q %q", ev.TypeName, ev.Summary())
 			}
@@ -500,14 +500,14 @@ func TestTaskstatsUnitsAndFlags(t *testing.T) {
 			w := o.w
 			st := make([]byte, taskstatsStruct.Size) // struct taskstats version 13
 			put := func(name string, v []byte) { copy(st[memberOffset(t, name):], v) }
-			put("version", w.u16(13))
+			put("version", w.U16(13))
 			put("ac_flag", []byte{0x30})   // AXSIG|AGROUP
-			put("ac_etime", w.u64(1500))   // us
-			put("ac_tgetime", w.u64(2500)) // us
+			put("ac_etime", w.U64(1500))   // us
+			put("ac_tgetime", w.U64(2500)) // us
 			data := w.msg(0x1f, 0, 0, 0, genlhdr(unix.TASKSTATS_CMD_NEW, 1),
-				w.nest(unix.TASKSTATS_TYPE_AGGR_PID,
-					w.attr(unix.TASKSTATS_TYPE_PID, w.u32(7)),
-					w.attr(unix.TASKSTATS_TYPE_STATS, st)))
+				w.Nest(unix.TASKSTATS_TYPE_AGGR_PID,
+					w.Attr(unix.TASKSTATS_TYPE_PID, w.U32(7)),
+					w.Attr(unix.TASKSTATS_TYPE_STATS, st)))
 			m := &taskstatsDecoder().DecodeFrame(frame(data), nil)[0]
 			checkFields(t, m, map[string]string{
 				"taskstats.stats.ac_flag":    "0x30 (XSIG|GROUP)",
@@ -518,14 +518,14 @@ func TestTaskstatsUnitsAndFlags(t *testing.T) {
 			// CGROUPSTATS_CMD_GET / _NEW
 			req := &taskstatsDecoder().DecodeFrame(frame(w.msg(0x1f, unix.NLM_F_REQUEST, 3, 9,
 				genlhdr(unix.CGROUPSTATS_CMD_GET, 1),
-				w.attr(unix.CGROUPSTATS_CMD_ATTR_FD, w.u32(6)))), nil)[0]
+				w.Attr(unix.CGROUPSTATS_CMD_ATTR_FD, w.U32(6)))), nil)[0]
 			if s := req.Summary(); req.TypeName != "TASKSTATS CGROUPSTATS_GET" || s != "fd 6" {
 				t.Errorf("%q %q", req.TypeName, s)
 			}
-			cs := cat(w.u64(10), w.u64(3), w.u64(0), w.u64(1), w.u64(2)) // sleeping running stopped uninterruptible io_wait
+			cs := cat(w.U64(10), w.U64(3), w.U64(0), w.U64(1), w.U64(2)) // sleeping running stopped uninterruptible io_wait
 			rep := &taskstatsDecoder().DecodeFrame(frame(w.msg(0x1f, 0, 3, 9,
 				genlhdr(unix.CGROUPSTATS_CMD_NEW, 1),
-				w.attr(unix.CGROUPSTATS_TYPE_CGROUP_STATS, cs))), nil)[0]
+				w.Attr(unix.CGROUPSTATS_TYPE_CGROUP_STATS, cs))), nil)[0]
 			if s := rep.Summary(); s != "running 3 sleeping 10 uninterruptible 1 stopped 0 io_wait 2" {
 				t.Errorf("cgroupstats summary %q\n%s", s, treeText(rep))
 			}
@@ -538,7 +538,7 @@ func TestNetDMStartSummary(t *testing.T) {
 	for _, o := range orders {
 		w := o.w
 		m := decodeAs(netDMGenlName, w.msg(0x30, unix.NLM_F_REQUEST|unix.NLM_F_ACK, 1, 5, genlhdr(netDMCmdStart, 2),
-			w.attr(netDMAttrSWDrops), w.attr(netDMAttrHWDrops)))
+			w.Attr(netDMAttrSWDrops), w.Attr(netDMAttrHWDrops)))
 		if s := m.Summary(); m.TypeName != "NET_DM START" || s != "sw drops hw drops" {
 			t.Errorf("%s: %q %q", o.name, m.TypeName, s)
 		}
