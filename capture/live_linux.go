@@ -139,6 +139,17 @@ func openPacket(name string, index int, cfg LiveConfig) (*Live, error) {
 
 func htons(v uint16) uint16 { return v<<8 | v>>8 }
 
+// BufferSize returns the socket's receive buffer in bytes as the kernel set it:
+// less than asked when SO_RCVBUFFORCE was refused (no CAP_NET_ADMIN) and
+// net.core.rmem_max capped SO_RCVBUF.
+func (l *Live) BufferSize() int {
+	n, err := l.conn.GetsockoptInt(unix.SOL_SOCKET, unix.SO_RCVBUF)
+	if err != nil {
+		return 0
+	}
+	return n / 2 // the kernel doubles the value asked, for its bookkeeping
+}
+
 // Name returns the interface the capture reads.
 func (l *Live) Name() string { return l.name }
 

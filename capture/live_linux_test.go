@@ -111,6 +111,9 @@ func TestLiveLoopback(t *testing.T) {
 	if !bytes.Contains(first.Data, marker) {
 		t.Error("the first frame's Data was overwritten by the second")
 	}
+	if got := l.BufferSize(); got != DefaultBufferSize {
+		t.Errorf("BufferSize() = %d, want %d (SO_RCVBUFFORCE as root)", got, DefaultBufferSize)
+	}
 	st := l.Stats()
 	if !st.Live || st.Frames < 2 || st.Dropped != 0 {
 		t.Errorf("Stats = %+v", st)
@@ -131,6 +134,9 @@ func TestLiveDrops(t *testing.T) {
 	}
 	defer l.Close()
 	sendUDP(t, 300, make([]byte, 1000))
+	if got := l.BufferSize(); got <= 0 || got > 64<<10 {
+		t.Errorf("BufferSize() = %d after asking for 1 byte: want the kernel's small minimum", got)
+	}
 	d1 := l.Stats().Dropped
 	if d1 == 0 {
 		t.Fatal("no drops counted after 300 datagrams into a minimal buffer")
@@ -293,7 +299,7 @@ func TestLiveAllocs(t *testing.T) {
 	defer l.Close()
 	const n = 50
 	sendUDP(t, 3*n, []byte("nldump-alloc-test")) // queued before reading: Next never waits
-	l.Next()                                      // warm up
+	l.Next()                                     // warm up
 	allocs := testing.AllocsPerRun(n, func() {
 		if _, err := l.Next(); err != nil {
 			t.Fatal(err)

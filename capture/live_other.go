@@ -33,6 +33,9 @@ func (l *Live) LinkType() layers.LinkType { return LinkTypeNetlink }
 // Close does nothing.
 func (l *Live) Close() error { return nil }
 
+// BufferSize returns 0.
+func (l *Live) BufferSize() int { return 0 }
+
 // Stop does nothing.
 func (l *Live) Stop() {}
 

@@ -82,7 +82,10 @@ func runLive(opts *options, stdout, stderr io.Writer) int {
 	if made != nil {
 		what += " (created by nldump, removed on exit)"
 	}
-	fmt.Fprintf(stderr, "nldump: %s, link-type NETLINK, buffer %d KiB; %s\n", what, opts.live.bufferKiB, extras.note())
+	fmt.Fprintf(stderr, "nldump: %s, link-type NETLINK, buffer %d KiB; %s\n", what, src.BufferSize()>>10, extras.note())
+	if got := src.BufferSize() >> 10; got < opts.live.bufferKiB {
+		fmt.Fprintf(stderr, "nldump: warning: the socket buffer is %d KiB, not the %d KiB asked: without CAP_NET_ADMIN the kernel caps it at net.core.rmem_max (raise it with sysctl, or run as root)\n", got, opts.live.bufferKiB)
+	}
 
 	// A live capture, like standard input, cannot be read ahead (for genl
 	// family names or pairing): decode it as it comes.

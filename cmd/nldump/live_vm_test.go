@@ -55,7 +55,7 @@ type liveProc struct {
 	done   chan error    // the exit of the process
 }
 
-var listening = regexp.MustCompile(`listening on (\S+)`)
+var listening = regexp.MustCompile(`listening on ([^\s,]+)`)
 
 // startLive starts nldump with args and waits until it listens (Go start-up in
 // the emulated VM takes seconds).
@@ -346,6 +346,48 @@ func TestLiveVM(t *testing.T) {
 		if n != 3 {
 			t.Errorf("-c 3 printed %d lines:\n%s", n, p.stdout.String())
 		}
+	})
+
+	t.Run("pipe", func(t *testing.T) {
+		// nldump -i auto -l | head -1: once the reader is gone, the next write
+		// fails and nldump ends (instead of capturing for nobody) and removes
+		// its interface.
+		pipeline := exec.Command("bash", "-c", "nldump -i auto -l -t n --proto route 2>/tmp/pipe.err | head -1 >/tmp/pipe.out")
+		start := time.Now()
+		if err := pipeline.Start(); err != nil {
+			t.Fatal(err)
+		}
+		deadline := start.Add(60 * time.Second)
+		for {
+			b, _ := os.ReadFile("/tmp/pipe.err")
+			if strings.Contains(string(b), "listening on") {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("not listening:\n%s", b)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		for range 5 { // head takes the first line and leaves; later writes fail
+			exec.Command("ip", "link", "show").Run()
+			time.Sleep(100 * time.Millisecond)
+		}
+		done := make(chan error, 1)
+		go func() { done <- pipeline.Wait() }()
+		select {
+		case err := <-done:
+			if err != nil {
+				b, _ := os.ReadFile("/tmp/pipe.err")
+				t.Errorf("nldump | head: %v\n%s", err, b)
+			}
+		case <-time.After(60 * time.Second):
+			pipeline.Process.Kill()
+			t.Fatal("nldump kept running after head left")
+		}
+		if b, _ := os.ReadFile("/tmp/pipe.out"); strings.Count(string(b), "\n") != 1 {
+			t.Errorf("head printed %q", b)
+		}
+		checkGone(t, "nlmon1")
 	})
 
 	t.Run("existing", func(t *testing.T) {
