@@ -18,6 +18,7 @@ import (
 // netlink family map at the start and the owning process of every frame.
 type liveExtras struct {
 	res       *owner.Resolver
+	src       *ownerSource // the wrapped capture, once wrap made it
 	mapFrames []capture.Frame
 	families  int
 	groups    int
@@ -59,6 +60,7 @@ func (x *liveExtras) wrap(src capture.Source) capture.Source {
 		lk = x.res
 	}
 	s := newOwnerSource(src, x.mapFrames, lk, os.Getpid())
+	x.src = s
 	if len(x.mapFrames) > 0 {
 		// The map's exchange, should the capture have started before it.
 		if pid, ok := firstPid(x.mapFrames[len(x.mapFrames)-1].Data); ok {
@@ -88,9 +90,12 @@ func (x *liveExtras) note() string {
 	return m + "; process attribution on"
 }
 
-// close closes the resolver and returns its counters for the end summary
+// close stops reading the capture, closes the resolver and returns its counters for the end summary
 // ("processes: 12 of 14 ports found"), or "".
 func (x *liveExtras) close() string {
+	if x.src != nil {
+		x.src.stop()
+	}
 	if x.res == nil {
 		return ""
 	}

@@ -20,6 +20,7 @@ type ownerSource struct {
 	inner  capture.Source
 	tagger *owner.Tagger
 	ch     chan sourceResult
+	done   chan struct{} // closed by Close: the reading goroutine stops
 	out    []capture.Frame
 	err    error
 	handed atomic.Int64 // read by Stats from the running count's goroutine
@@ -34,14 +35,18 @@ type sourceResult struct {
 // attribution, only the map and the numbering); selfPID's own frames (the
 // resolver's socket dumps) are dropped.
 func newOwnerSource(inner capture.Source, mapFrames []capture.Frame, lk owner.Lookuper, selfPID int) *ownerSource {
-	s := &ownerSource{inner: inner, tagger: owner.NewTagger(lk, selfPID), ch: make(chan sourceResult, 4096)}
+	s := &ownerSource{inner: inner, tagger: owner.NewTagger(lk, selfPID), ch: make(chan sourceResult, 4096), done: make(chan struct{})}
 	for _, f := range mapFrames {
 		s.out = append(s.out, s.tagger.Push(f, time.Now())...)
 	}
 	go func() {
 		for {
 			f, err := inner.Next()
-			s.ch <- sourceResult{f, err}
+			select {
+			case s.ch <- sourceResult{f, err}:
+			case <-s.done: // nobody reads any more (-c reached)
+				return
+			}
 			if err != nil {
 				close(s.ch)
 				return
@@ -113,5 +118,18 @@ func (s *ownerSource) Stats() capture.Stats {
 // LinkType returns LINKTYPE_NETLINK.
 func (s *ownerSource) LinkType() layers.LinkType { return capture.LinkTypeNetlink }
 
-// Close closes the capture.
-func (s *ownerSource) Close() error { return s.inner.Close() }
+// Close stops the reading goroutine and closes the capture.
+func (s *ownerSource) Close() error {
+	s.stop()
+	return s.inner.Close()
+}
+
+// stop ends the reading goroutine once nothing reads any more; the capture
+// stays open (its owner closes it).
+func (s *ownerSource) stop() {
+	select {
+	case <-s.done:
+	default:
+		close(s.done)
+	}
+}
