@@ -1,6 +1,7 @@
 package capture
 
 import (
+	"encoding/binary"
 	"errors"
 	"io"
 	"os"
@@ -137,7 +138,13 @@ func openPacket(name string, index int, cfg LiveConfig) (*Live, error) {
 	return l, nil
 }
 
-func htons(v uint16) uint16 { return v<<8 | v>>8 }
+// htons converts between host order and network order (sll_protocol), on hosts
+// of either byte order; it is its own inverse.
+func htons(v uint16) uint16 {
+	var b [2]byte
+	binary.BigEndian.PutUint16(b[:], v)
+	return binary.NativeEndian.Uint16(b[:])
+}
 
 // BufferSize returns the socket's receive buffer in bytes as the kernel set it:
 // less than asked when SO_RCVBUFFORCE was refused (no CAP_NET_ADMIN) and

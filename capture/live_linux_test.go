@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
@@ -307,5 +308,17 @@ func TestLiveAllocs(t *testing.T) {
 	})
 	if allocs > 1 {
 		t.Errorf("%.1f allocations per frame, want 1 (its Data)", allocs)
+	}
+}
+
+// TestHtons checks the conversion to and from network order on this host.
+func TestHtons(t *testing.T) {
+	v := htons(unix.ETH_P_ALL) // 0x0003
+	b := (*[2]byte)(unsafe.Pointer(&v))
+	if b[0] != 0x00 || b[1] != 0x03 {
+		t.Errorf("htons(ETH_P_ALL) is stored as % x, want 00 03", b[:])
+	}
+	if htons(v) != unix.ETH_P_ALL {
+		t.Errorf("htons(htons(x)) = %#x", htons(v))
 	}
 }
