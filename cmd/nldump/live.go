@@ -34,34 +34,13 @@ func runLive(opts *options, stdout, stderr io.Writer) int {
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGPIPE)
 	defer signal.Stop(sigs)
 
-	name := opts.live.iface
-	var made *capture.Nlmon
-	if name == autoInterface {
-		n, err := capture.CreateNlmon("")
-		if err != nil {
-			fmt.Fprintf(stderr, "nldump: %v\n", err)
-			return exitInput
-		}
-		made, name = n, n.Name
-		defer func() {
-			if err := made.Delete(); err != nil {
-				fmt.Fprintf(stderr, "nldump: %v\n", err)
-			}
-		}()
-	}
-	// The family map and the port resolver come before the capture opens, so
-	// that their own exchanges are not captured (owner_live.go).
-	extras := prepareLive(opts.live.protos, stderr)
-	src, err := capture.OpenLive(capture.LiveConfig{
-		Interface:  name,
-		BufferSize: opts.live.bufferKiB << 10,
-		Protocols:  opts.live.protos,
-	})
+	in, err := openLive(opts, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "nldump: %v\n", err)
 		return exitInput
 	}
-	defer src.Close()
+	defer in.close(stderr)
+	src := in.live
 
 	done := make(chan struct{})
 	defer close(done)
@@ -78,14 +57,7 @@ func runLive(opts *options, stdout, stderr io.Writer) int {
 		}
 	}()
 
-	what := "listening on " + name
-	if made != nil {
-		what += " (created by nldump, removed on exit)"
-	}
-	fmt.Fprintf(stderr, "nldump: %s, link-type NETLINK, buffer %d KiB; %s\n", what, src.BufferSize()>>10, extras.note())
-	if got := src.BufferSize() >> 10; got < opts.live.bufferKiB {
-		fmt.Fprintf(stderr, "nldump: warning: the socket buffer is %d KiB, not the %d KiB asked: without CAP_NET_ADMIN the kernel caps it at net.core.rmem_max (raise it with sysctl, or run as root)\n", got, opts.live.bufferKiB)
-	}
+	fmt.Fprintf(stderr, "nldump: %s\n", in.describe(opts.live.bufferKiB))
 
 	// A live capture, like standard input, cannot be read ahead (for genl
 	// family names or pairing): decode it as it comes.
@@ -93,8 +65,8 @@ func runLive(opts *options, stdout, stderr io.Writer) int {
 	lo.read = capture.Stdin
 	lv := &liveRun{stderr: stderr, tty: isTerminal(stderr)}
 	out := &stopOnError{w: stdout, stop: src.Stop}
-	rc := decodeSource(&lo, extras.wrap(src), out, stderr, lv)
-	if note := extras.close(); note != "" && !opts.noSummary {
+	rc := decodeSource(&lo, in.src, out, stderr, lv)
+	if note := in.extras.close(); note != "" && !opts.noSummary {
 		fmt.Fprintf(stderr, "nldump: %s\n", note)
 	}
 	return rc

@@ -42,8 +42,8 @@ func (l *liveOptions) check(o *options) error {
 	if l.iface != "" && o.read != "" {
 		return errors.New("-i and -r: give one input, a live interface or a capture file")
 	}
-	if l.iface != "" && o.tui {
-		return errors.New("--tui browses a capture file; capture with -i IFACE -w FILE, then nldump --tui -r FILE")
+	if l.iface != "" && o.tui && l.write != "" {
+		return errors.New("--tui with -w: write the capture with -i IFACE -w FILE, browse it with nldump --tui -r FILE")
 	}
 	if l.bufferKiB <= 0 {
 		return fmt.Errorf("-B %d: the buffer size is in KiB and must be positive", l.bufferKiB)

@@ -51,6 +51,7 @@ type options struct {
 	lineBuffered bool
 	fields       bool
 	tui          bool
+	mouse        bool
 	genlFamilies []string
 	specs        []string
 	cpuProfile   string
@@ -110,6 +111,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	addLiveFlags(fs, &o.live)
 	fs.BoolVar(&o.fields, "fields", false, "list every filter name with its type and description, then exit")
 	fs.BoolVar(&o.tui, "tui", false, "browse the capture in a terminal interface: message list, field tree and hex, linked")
+	fs.BoolVar(&o.mouse, "mouse", false, "with --tui: the mouse wheel scrolls and a click selects (the terminal's own text selection then needs shift)")
 	help := fs.BoolP("help", "h", false, "show this help")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile to `FILE` (for developers)")
 	fs.MarkHidden("cpuprofile")
