@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"github.com/nldump/nldump/capture"
+	"github.com/nldump/nldump/capture/owner"
 	"github.com/nldump/nldump/decode"
 )
 
@@ -69,6 +70,7 @@ func (c *treeCache) frame(fi int32) []decode.Message {
 	fr := c.s.frames[fi].frame()
 	c.mu.Lock()
 	msgs := c.dec.DecodeFrame(&fr, nil)
+	owner.AttachProcess(msgs)
 	c.mu.Unlock()
 	*e = cacheEnt{frame: fi, used: c.clock, fr: &fr, msgs: msgs}
 	return msgs

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/nldump/nldump/capture/owner"
 	"github.com/nldump/nldump/decode"
 )
 
@@ -153,6 +154,7 @@ func (m *Model) compileFilter(text string) (func(id int32) bool, error) {
 			}
 			fr := s.frames[r.Frame].frame()
 			msgs = m.fdec.DecodeFrame(&fr, msgs)
+			owner.AttachProcess(msgs)
 			if pair != nil {
 				for i := range msgs {
 					pair.Annotate(&msgs[i])
@@ -172,6 +174,7 @@ func (m *Model) observeAll(p *decode.Pairer, from int) {
 	for i := from; i < len(m.store.frames); i++ {
 		fr := m.store.frames[i].frame()
 		msgs = m.fdec.DecodeFrame(&fr, msgs)
+		owner.AttachProcess(msgs)
 		for k := range msgs {
 			p.Observe(&msgs[k])
 		}

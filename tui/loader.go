@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/nldump/nldump/capture"
+	"github.com/nldump/nldump/capture/owner"
 	"github.com/nldump/nldump/decode"
 )
 
@@ -107,10 +108,11 @@ func (l *loader) run() {
 		rows, names = rows[:0], names[:0]
 		l.mu.Lock()
 		msgs = l.dec.DecodeFrame(&fr, msgs)
+		owner.AttachProcess(msgs)
 		for i := range msgs {
 			m := &msgs[i]
 			r := Row{
-				Summary: terminalSafe(m.Summary()),
+				Summary: rowSummary(m),
 				Frame:   fi, Req: -1,
 				Seq: m.Header.Seq, Pid: m.Header.Pid, Len: m.Header.Len,
 				Flags: m.Header.Flags, Index: uint16(m.Index),
@@ -131,7 +133,7 @@ func (l *loader) run() {
 			st = l.src.Stats() // a live source's drop count, not on every frame
 		}
 		l.pmu.Lock()
-		l.pending.Frames = append(l.pending.Frames, frameRec{data: fr.Data, time: fr.Time.UnixNano(),
+		l.pending.Frames = append(l.pending.Frames, frameRec{data: fr.Data, comment: fr.Comment, time: fr.Time.UnixNano(),
 			number: int32(fr.Number), length: int32(fr.Length), protocol: fr.Protocol})
 		l.pending.Rows = append(l.pending.Rows, rows...)
 		l.pending.Names = append(l.pending.Names, names...)
@@ -163,6 +165,15 @@ func (l *loader) pair(r *Row, m *decode.Message) {
 			r.Req = q
 		}
 	}
+}
+
+// rowSummary is a message's summary for the list, terminal-safe, led by its
+// process when a live capture recorded one ("ip[116] dev veth0").
+func rowSummary(m *decode.Message) string {
+	if b, ok := owner.AppendLabel(nil, m); ok {
+		return terminalSafe(string(append(append(b, ' '), m.Summary()...)))
+	}
+	return terminalSafe(m.Summary())
 }
 
 // intern returns the index of name, adding it to names when new.

@@ -36,7 +36,8 @@ type Row struct {
 // frameRec is what the store keeps of a frame: enough to decode it again.
 type frameRec struct {
 	data     []byte
-	time     int64 // Unix nanoseconds
+	comment  string // the pcapng comment: a live capture's process (capture/owner)
+	time     int64  // Unix nanoseconds
 	number   int32
 	length   int32
 	protocol uint16
@@ -44,7 +45,8 @@ type frameRec struct {
 
 // frame rebuilds the capture frame.
 func (f *frameRec) frame() capture.Frame {
-	return capture.Frame{Number: int(f.number), Time: time.Unix(0, f.time), Protocol: f.protocol, Data: f.data, Length: int(f.length)}
+	return capture.Frame{Number: int(f.number), Time: time.Unix(0, f.time), Protocol: f.protocol, Data: f.data,
+		Length: int(f.length), Comment: f.comment}
 }
 
 // chunkBits sizes the row chunks: rows live in fixed-capacity chunks so that

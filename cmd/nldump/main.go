@@ -16,6 +16,7 @@ import (
 
 	"github.com/nldump/nldump/capture"
 	"github.com/nldump/nldump/capture/genlmap"
+	"github.com/nldump/nldump/capture/owner"
 	"github.com/nldump/nldump/decode"
 	_ "github.com/nldump/nldump/decode/all"
 )
@@ -147,7 +148,7 @@ func decodeSource(opts *options, src capture.Source, stdout, stderr io.Writer, l
 			slot := <-free
 			bufs[slot] = decs[slot].DecodeFrame(&fr, bufs[slot])
 			msgs := bufs[slot]
-			attachProcess(msgs) // the frame's process, from a live capture (owner.go)
+			owner.AttachProcess(msgs) // the frame's process, from a live capture
 			isMap := genlmap.IsMapFrame(&fr)
 			kept[slot], sums[slot] = kept[slot][:0], sums[slot][:0]
 			st.frames++
