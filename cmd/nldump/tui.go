@@ -58,6 +58,9 @@ func runTUILive(opts *options, o tui.Options, stderr io.Writer) int {
 	}
 	defer in.close(stderr)
 	o.Name = in.name
+	lo := *opts
+	lo.read = capture.Stdin // a live capture cannot be read ahead for family names
+	o.Prepare = func(s *decode.Session) error { return prepareSession(&lo, s) }
 	err = tui.RunContext(ctx, in.src, o)
 	in.live.Stop() // the loader may wait in a read: end it
 	if note := in.extras.close(); note != "" && !opts.noSummary {
