@@ -1,7 +1,7 @@
 #!/bin/bash
 # End-to-end test of live capture (nldump -i) on a real kernel with nlmon, in the qemu VM.
 #
-#   scripts/vm/e2e.sh            # TestLiveVM: -i auto creates nlmon1, captures iproute2 and
+#   scripts/vm/e2e.sh            # TestLiveVM, TestTUILiveVM: -i auto creates nlmon1, captures iproute2 and
 #                                # genl traffic, -w file decodes like the live output, the
 #                                # interface goes on SIGINT, SIGTERM and -c; nlmon0 stays
 #   scripts/vm/e2e.sh --load [N] # TestLiveVMLoad: N (100000) route additions with ip -batch,
@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-mode=(-test.run '^TestLiveVM$' -nldump.vm)
+mode=(-test.run '^(TestLiveVM|TestTUILiveVM)$' -nldump.vm)
 if [ "${1:-}" = "--load" ]; then
 	mode=(-test.run '^TestLiveVMLoad$' -nldump.vm-load -nldump.vm-routes "${2:-100000}")
 fi
