@@ -245,6 +245,11 @@ type Struct struct {
 	Members []Member
 	// Size is the struct's size in bytes.
 	Size int
+	// Produces lists every definition a protocol's code puts below the
+	// members of a field decoded with Context.Struct (xfrm shows the selector
+	// nested in xfrm_usersa_info as its members): a display filter skips the
+	// struct's subtree for any other field.
+	Produces []*FieldDef
 
 	def   FieldDef
 	extra FieldDef

@@ -21,8 +21,9 @@ import (
 // whose definitions are their own. What a Custom hook decodes is what its
 // Attr.Produces lists, or unknown without that list,
 // and so is everything below a definition that belongs to no table (fields a
-// protocol builds in code, and structs a protocol decodes with Context.Struct,
-// but for the core's nlmsghdr and conversation nodes):
+// protocol builds in code, but for the core's nlmsghdr and conversation
+// nodes); a struct decoded with Context.Struct holds its members and its extra
+// bytes, and what its Struct.Produces lists:
 // MayContain then answers true. decode/all's tests check every real capture and
 // fuzzed input against these answers.
 
@@ -86,13 +87,14 @@ func (d *FieldDef) buildReach() *reachSet {
 	reachMu.Lock()
 	defer reachMu.Unlock()
 	w := reachWalk{seenAttr: map[*Attr]bool{}, seenSet: map[*AttrSet]bool{}}
-	if d.attr == nil {
-		// A struct decoded by Context.Struct, or a field a protocol builds: the
-		// protocol's code may put anything below it (xfrm nests selectors in
-		// xfrm_usersa_info).
-		return openReach
+	switch {
+	case d.attr != nil:
+		w.below(d.attr)
+	case d.strct != nil:
+		w.structure(d.strct)
+	default:
+		return openReach // a field a protocol builds: anything may be below it
 	}
-	w.below(d.attr)
 	if w.open {
 		return openReach
 	}
@@ -227,10 +229,14 @@ func (w *reachWalk) set(s *AttrSet) {
 	}
 }
 
-// structure adds a struct's members and extra bytes.
+// structure adds a struct's members, its extra bytes and what its Produces
+// lists.
 func (w *reachWalk) structure(s *Struct) {
 	for i := range s.Members {
 		w.names = append(w.names, s.Members[i].def.Name)
 	}
 	w.names = append(w.names, s.extra.Name)
+	for _, d := range s.Produces {
+		w.names = append(w.names, d.Name)
+	}
 }

@@ -9,6 +9,8 @@ import (
 func TestMayContain(t *testing.T) {
 	inner := NewAttrSet("IN", "in", Attr{Type: 1, CName: "IN_A", Kind: KindU32})
 	st := NewStruct("s", "st", Member{CName: "st_x", Kind: KindU32})
+	withProduces := NewStruct("p", "sp", Member{CName: "sp_y", Kind: KindU32})
+	withProduces.Produces = []*FieldDef{inner.Lookup(1).Def()}
 	variant := NewAttrSet("V", "v", Attr{Type: 1, CName: "V_B", Kind: KindU8})
 	custom := NewAttrSet("C", "c", Attr{Type: 1, CName: "C_X", Kind: KindU8})
 	leaf := FieldDef{Name: "p.leaf"}
@@ -53,6 +55,10 @@ func TestMayContain(t *testing.T) {
 		{top.Def(), "q.nothing", true}, // OUT_CUSTOM below it may put anything
 		{closed.Def(), "q.nothing", false},
 		{closed.Def(), "in.a", true},
+		{st.Def(), "st.x", true}, // a struct decoded with Context.Struct: its members
+		{st.Def(), "st.extra", true},
+		{st.Def(), "in.a", false},
+		{withProduces.Def(), "in.a", true}, // and what its Produces lists
 		{&defHdr, "nlmsg.seq", true},
 		{&defHdr, "ifla.mtu", false},
 		{&FieldDef{Name: "built.in.code"}, "ifla.mtu", true}, // no table: anything

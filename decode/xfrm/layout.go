@@ -50,6 +50,11 @@ func newLayout(cname, filter string, mems ...mem) *layout {
 		famIdx: -1,
 	}
 	for i, m := range mems {
+		if m.sub != nil {
+			// The nested struct's members show below this struct's member.
+			l.s.Produces = append(l.s.Produces, m.sub.s.FieldDefs()...)
+			l.s.Produces = append(l.s.Produces, m.sub.s.Produces...)
+		}
 		l.nested[i], l.addr[i], l.famOf[i] = m.sub, m.addr, -1
 		if m.fam {
 			l.famIdx = i
