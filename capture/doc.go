@@ -38,5 +38,11 @@
 // Writer writes frames back as LINKTYPE_NETLINK pcap (NewWriter) or pcapng
 // (NewPcapngWriter) that tcpdump and tshark read.
 //
-// Live capture from an nlmon interface is not part of this package yet.
+// # Live capture
+//
+// OpenLive reads an nlmon interface as a Source (Linux only; elsewhere it returns
+// ErrLiveUnsupported): one Frame per tapped skb, with the kernel's timestamp and the
+// protocol and packet type of its sockaddr_ll, exactly as a file written from it
+// reads back. CreateNlmon makes an nlmon interface for the capture and Delete removes
+// it. Stats counts the frames the kernel dropped when the socket buffer was full.
 package capture
