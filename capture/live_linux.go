@@ -30,18 +30,19 @@ import (
 // every frame, at the sender's expense (in the emulated test VM this doubled the
 // time of 100,000 route additions). So while traffic flows, Next does not sleep
 // on the socket: it reads without waiting and, when the socket is empty, sleeps
-// pollEvery and reads what came meanwhile, several frames per wake-up. After
-// idleAfter without a frame it waits on the socket again (a blocking recvmsg
-// with SO_RCVTIMEO, so that Stop and Close are seen within blockFor). The
+// pollEvery and reads what came meanwhile, several frames per wake-up; each
+// further empty read doubles the pause, and past maxPoll Next waits on the socket
+// again (a blocking recvmsg with SO_RCVTIMEO, so that Stop and Close are seen
+// within blockFor). A frame brings the pause back to pollEvery. The
 // socket is a plain blocking descriptor, outside Go's poller, whose epoll
 // registration would wake a thread for every frame too.
 
 const (
 	// pollEvery is the pause between reads while traffic flows.
 	pollEvery = time.Millisecond
-	// idleAfter is how long Next keeps polling after the last frame before it
-	// waits on the socket.
-	idleAfter = 100 * time.Millisecond
+	// maxPoll is the longest pause: after pauses of 1+2+...+32 ms without a
+	// frame, Next waits on the socket.
+	maxPoll = 32 * time.Millisecond
 	// blockFor bounds one wait on the socket (SO_RCVTIMEO).
 	blockFor = 100 * time.Millisecond
 	// stopSlack: after Stop, Next ends at the first frame stamped this much
@@ -63,13 +64,12 @@ type Live struct {
 	sa     unix.RawSockaddrLinklayer // sender of the last frame
 	iov    unix.Iovec
 	msg    unix.Msghdr
-	n      int          // result of the last recvmsg
-	en     unix.Errno   // its error
-	err    error        // sticky error of Next
-	stopAt atomic.Int64 // when Stop was first called (Unix ns), 0 before
-	abort  atomic.Bool  // Stop was called again: no more frames
-	last   time.Time    // when Next last found the socket empty after a frame
-	got    bool         // a frame came since then
+	n      int           // result of the last recvmsg
+	en     unix.Errno    // its error
+	err    error         // sticky error of Next
+	stopAt atomic.Int64  // when Stop was first called (Unix ns), 0 before
+	abort  atomic.Bool   // Stop was called again: no more frames
+	pause  time.Duration // the next pause when the socket is empty; > maxPoll: wait on it
 
 	frames    atomic.Int64
 	truncated atomic.Int64
@@ -145,11 +145,11 @@ func openPacket(name string, index int, cfg LiveConfig) (*Live, error) {
 		return fail("binding the packet socket to "+name, err)
 	}
 	l := &Live{
-		name: name,
-		fd:   fd,
-		buf:  make([]byte, MaxSnapLen),
-		oob:  make([]byte, unix.CmsgSpace(int(unsafe.Sizeof(unix.Timespec{})))*2),
-		last: time.Now(),
+		name:  name,
+		fd:    fd,
+		buf:   make([]byte, MaxSnapLen),
+		oob:   make([]byte, unix.CmsgSpace(int(unsafe.Sizeof(unix.Timespec{})))*2),
+		pause: maxPoll * 2, // idle: wait on the socket
 	}
 	l.iov.Base = &l.buf[0]
 	l.iov.SetLen(len(l.buf))
@@ -200,7 +200,7 @@ func (l *Live) Next() (Frame, error) {
 			return l.fail(io.EOF)
 		}
 		// Wait on the socket only when idle (see above).
-		wait := !stopping && !l.got && time.Since(l.last) > idleAfter
+		wait := !stopping && l.pause > maxPoll
 		flags := unix.MSG_DONTWAIT
 		if wait {
 			flags = 0
@@ -218,17 +218,15 @@ func (l *Live) Next() (Frame, error) {
 			if stopping && ts.UnixNano() > stopAt+int64(stopSlack) {
 				return l.fail(io.EOF) // everything queued at Stop has been read
 			}
-			l.got = true
+			l.pause = pollEvery
 			return l.frame(ts), nil
 		case unix.EAGAIN: // empty, or SO_RCVTIMEO passed
 			if stopping {
 				return l.fail(io.EOF)
 			}
-			if l.got {
-				l.got, l.last = false, time.Now()
-			}
 			if !wait {
-				time.Sleep(pollEvery)
+				time.Sleep(l.pause)
+				l.pause *= 2
 			}
 		case unix.EINTR:
 		default:
