@@ -123,20 +123,21 @@ func (d *Decoder) message(m *Message, fr *capture.Frame, off int, be bool, proto
 	d.ctx = Context{Data: data, BigEndian: be, Header: h, Msg: m, d: d}
 	c := &d.ctx
 
-	end := off + int(h.Len)
-	next := off + align4(int(h.Len))
+	// nlmsg_len is compared as an unsigned number before it becomes an offset:
+	// on a 32-bit host int(h.Len) of a length above 2 GiB would be negative.
+	end, next := len(data), len(data)
 	var lenNote string
 	switch {
 	case h.Len < unix.NLMSG_HDRLEN:
 		lenNote = fmt.Sprintf("nlmsg_len %d at offset %d is below the %d-byte header; the rest of the frame (%d bytes) is shown raw", h.Len, off, unix.NLMSG_HDRLEN, len(data)-off-unix.NLMSG_HDRLEN)
-		end, next = len(data), len(data)
-	case end > len(data):
+	case uint64(h.Len) <= uint64(len(data)-off):
+		end, next = off+int(h.Len), off+align4(int(h.Len))
+	default:
 		cut := "the frame ends"
 		if fr.Truncated() {
 			cut = "the capture cut the frame short"
 		}
 		lenNote = fmt.Sprintf("nlmsg_len %d at offset %d exceeds the %d bytes left in the frame (%s); decoded what is there", h.Len, off, len(data)-off, cut)
-		end, next = len(data), len(data)
 	}
 	if next > len(data) {
 		next = len(data)

@@ -443,3 +443,21 @@ func TestDirection(t *testing.T) {
 		}
 	}
 }
+
+// TestHugeLength: an nlmsg_len above 2 GiB (negative as a 32-bit int) is a
+// length past the frame like any other, on 32-bit hosts too (GOARCH=386 in CI).
+func TestHugeLength(t *testing.T) {
+	for _, o := range orders {
+		data := o.w.Msg(tNew, 0, 1, 0, []byte{0, 0, 0, 0, 0, 0, 0, 0})
+		copy(data, o.w.U32(0xc0000000))
+		d := testDecoder()
+		d.Order = LittleEndian
+		if o.w.BE {
+			d.Order = BigEndian
+		}
+		msgs := d.DecodeFrame(frame(unix.NETLINK_ROUTE, data), nil)
+		if len(msgs) != 1 || !msgs[0].Malformed || !strings.Contains(msgs[0].Root.Note, "nlmsg_len 3221225472 at offset 0 exceeds the 24 bytes left") {
+			t.Errorf("%s: %d messages, note %q", o.name, len(msgs), msgs[0].Root.Note)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"math"
 	"slices"
 
 	"charm.land/bubbles/v2/key"
@@ -75,7 +76,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		} else if count > 0 {
 			m.moveTo(count - 1)
 		} else {
-			m.moveTo(1 << 62)
+			m.moveTo(math.MaxInt)
 		}
 	case key.Matches(k, ks.Left):
 		switch m.focus {
@@ -130,7 +131,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, ks.Follow):
 		m.follow = !m.follow
 		if m.follow {
-			m.moveTo(1 << 62)
+			m.moveTo(math.MaxInt)
 		}
 	case key.Matches(k, ks.Pause):
 		m.paused = !m.paused && !m.done

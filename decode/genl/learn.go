@@ -27,10 +27,11 @@ func Learn(sess *decode.Session, fr *capture.Frame) {
 		return
 	}
 	for off := 0; off+unix.NLMSG_HDRLEN <= len(data); {
-		l := int(order.Uint32(data[off:]))
-		if l < unix.NLMSG_HDRLEN || off+l > len(data) {
+		n := order.Uint32(data[off:]) // compared unsigned: int(n) is negative above 2 GiB on 32-bit hosts
+		if n < unix.NLMSG_HDRLEN || uint64(n) > uint64(len(data)-off) {
 			return
 		}
+		l := int(n)
 		typ := order.Uint16(data[off+4:])
 		flags := order.Uint16(data[off+6:])
 		po := off + unix.NLMSG_HDRLEN
@@ -52,7 +53,7 @@ func frameOrder(b []byte) binary.ByteOrder {
 	}
 	fits := func(o binary.ByteOrder) bool {
 		l := o.Uint32(b)
-		return l >= unix.NLMSG_HDRLEN && int(l) <= len(b)
+		return l >= unix.NLMSG_HDRLEN && uint64(l) <= uint64(len(b))
 	}
 	switch {
 	case fits(binary.LittleEndian):
