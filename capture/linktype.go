@@ -4,7 +4,7 @@ import (
 	"strconv"
 
 	"github.com/gopacket/gopacket/layers"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // LinkTypeNetlink is LINKTYPE_NETLINK (DLT_NETLINK), the link type of captures made

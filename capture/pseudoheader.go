@@ -4,7 +4,7 @@ import (
 	"encoding/binary"
 
 	"github.com/gopacket/gopacket/layers"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // pseudoHeader is the link-layer header in front of the netlink bytes of a record.

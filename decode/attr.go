@@ -16,7 +16,7 @@ package decode
 import (
 	"fmt"
 
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // nlaTypeMask clears the NLA_F_NESTED and NLA_F_NET_BYTEORDER bits.

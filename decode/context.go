@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // Context is what a protocol decoder works with while it decodes one message: the

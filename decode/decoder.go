@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/nldump/nldump/capture"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // Decoder decodes frames into messages. It is not safe for concurrent use; use one

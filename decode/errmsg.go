@@ -18,9 +18,8 @@ package decode
 import (
 	"strconv"
 	"strings"
-	"syscall"
 
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // Extended-ACK attribute types missing from golang.org/x/sys/unix (enum
@@ -54,10 +53,10 @@ type ErrorInfo struct {
 
 // ErrnoName returns the symbolic name of a positive errno ("EEXIST").
 func ErrnoName(errno int) string {
-	if errno == int(unix.EOPNOTSUPP) {
+	if errno == unix.EOPNOTSUPP {
 		return "EOPNOTSUPP" // the kernel's name; ENOTSUP is the same number
 	}
-	if n := unix.ErrnoName(syscall.Errno(errno)); n != "" {
+	if n := unix.ErrnoName(errno); n != "" {
 		return n
 	}
 	return "E" + strconv.Itoa(errno)
@@ -65,7 +64,7 @@ func ErrnoName(errno int) string {
 
 // ErrnoText returns strerror's text for a positive errno ("File exists").
 func ErrnoText(errno int) string {
-	s := syscall.Errno(errno).Error()
+	s := unix.ErrnoText(errno)
 	if s == "" || strings.HasPrefix(s, "errno ") {
 		return s
 	}
@@ -88,7 +87,7 @@ func ErrorText(e int32) string {
 var errnoEnum = func() *Enum {
 	vals := map[uint64]string{}
 	for n := 1; n < 134; n++ {
-		if name := unix.ErrnoName(syscall.Errno(n)); name != "" {
+		if name := unix.ErrnoName(n); name != "" {
 			vals[uint64(int64(-n))] = name
 		}
 	}

@@ -1,6 +1,6 @@
 package decode
 
-import "golang.org/x/sys/unix"
+import unix "github.com/nldump/nldump/internal/abi"
 
 // The flag bits of nlmsg_flags whose meaning does not depend on the message.
 var baseFlagBits = map[uint64]string{

@@ -20,7 +20,7 @@ import (
 	"time"
 
 	"github.com/nldump/nldump/capture"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // Header is a decoded nlmsghdr.

@@ -1,6 +1,6 @@
 package decode
 
-import "golang.org/x/sys/unix"
+import unix "github.com/nldump/nldump/internal/abi"
 
 // Session is the state of one capture that decoding a message may need from the
 // messages before it: generic netlink family ids learned from the controller, and

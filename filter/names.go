@@ -6,7 +6,7 @@ import (
 	"sync"
 
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // typeNameCache holds the message type names of each registry's protocols.

@@ -4,7 +4,7 @@ import (
 	"time"
 
 	"github.com/nldump/nldump/capture"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // frameOf wraps the bytes of one datagram of the controller exchange as a

@@ -22,11 +22,6 @@ const (
 	Forget = 10 * time.Second
 )
 
-type portKey struct {
-	proto uint16
-	port  uint32
-}
-
 type portEntry struct {
 	ino     uint64
 	seen    time.Time // last dump that listed it

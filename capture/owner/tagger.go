@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/nldump/nldump/capture"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // Lookuper resolves port ids; *Resolver is one.
@@ -201,4 +201,10 @@ func firstHeader(b []byte) (nlHeader, bool) {
 	}
 	ne := binary.NativeEndian
 	return nlHeader{typ: ne.Uint16(b[4:]), flags: ne.Uint16(b[6:]), seq: ne.Uint32(b[8:]), pid: ne.Uint32(b[12:])}, true
+}
+
+// portKey names a netlink socket: its protocol and port id.
+type portKey struct {
+	proto uint16
+	port  uint32
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/nldump/nldump/capture/owner"
 	"github.com/nldump/nldump/decode"
 	"github.com/nldump/nldump/decode/genl"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // liveExtras is what a live capture adds to the frames it captures: the generic

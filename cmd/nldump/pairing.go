@@ -6,7 +6,7 @@ import (
 	"github.com/nldump/nldump/capture"
 	"github.com/nldump/nldump/capture/genlmap"
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // pairAhead runs the pairing pass over a file before the printing pass, so that a

@@ -8,7 +8,7 @@ import (
 	"github.com/nldump/nldump/decode/genl"
 	"github.com/nldump/nldump/decode/genl/ynl"
 	"github.com/nldump/nldump/decode/route"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // prepareSession fills the session with what decoding needs to know before the

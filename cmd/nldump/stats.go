@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // statsCollector gathers the --stats tables from the messages shown (after -Y).

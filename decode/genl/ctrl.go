@@ -21,7 +21,7 @@ import (
 	"sync"
 
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // opFlags names the bits of CTRL_ATTR_OP_FLAGS.

@@ -7,7 +7,7 @@ import (
 	"sync"
 
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // Command describes one generic netlink command (the genlmsghdr cmd value) of a

@@ -18,7 +18,7 @@ package genl
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 func init() { decode.Register(unix.NETLINK_GENERIC, Protocol{}) }

@@ -17,7 +17,7 @@ import (
 	"strconv"
 
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // taskstatsAcFlags are the bits of ac_flag (include/uapi/linux/acct.h).

@@ -4,7 +4,7 @@ package genl
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // nl80211Commands are the NL80211_CMD_* commands (156).

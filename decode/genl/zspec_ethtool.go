@@ -2,7 +2,7 @@
 
 package genl
 
-import "golang.org/x/sys/unix"
+import unix "github.com/nldump/nldump/internal/abi"
 
 // ethtoolSpec describes the ethtool family (protocol genetlink-legacy). Values written as numbers are
 // missing from golang.org/x/sys/unix; they come from the family's uapi header

@@ -8,7 +8,7 @@ package netfilter
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 var acctFlags = flagsByPrefix("nfacct_flags", "NFACCT_F_")

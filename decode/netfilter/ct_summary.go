@@ -14,7 +14,7 @@ import (
 	"strings"
 
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // tuple is a conntrack tuple read from CTA_TUPLE_*.

@@ -11,7 +11,7 @@ package netfilter
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 var cthStatusEnum = enumOf("nfnl_cthelper_status", "NFCT_HELPER_STATUS_")

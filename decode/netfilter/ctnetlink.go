@@ -20,7 +20,7 @@ package netfilter
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // ipprotoEnum names the layer-4 protocols conntrack tracks.

@@ -12,7 +12,7 @@ import (
 	"strings"
 
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // timeoutSet builds the CTA_TIMEOUT_<proto>_* set: every attribute a be32 timeout.

@@ -12,7 +12,7 @@ import (
 	"strings"
 
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // payloadBaseNames are nft --debug's names of payload bases.

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // nftExpr is one decoded expression: its name and its NFTA_EXPR_DATA children.

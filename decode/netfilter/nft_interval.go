@@ -7,7 +7,7 @@ package netfilter
 import (
 	"strconv"
 
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // elemStrings prints an anonymous set's elements, merging interval starts and

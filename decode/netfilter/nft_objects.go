@@ -23,7 +23,7 @@ package netfilter
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // Hook numbers by family: NF_INET_* (ip, ip6, inet, bridge uses NF_BR_*), NF_ARP_*,

@@ -4,7 +4,7 @@ import (
 	"bytes"
 
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // nftState is what nftables summaries need from earlier messages of a capture: the

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // nftFamilies are nft's names of table families.

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // nftables messages: NFNL_SUBSYS_NFTABLES, types NFT_MSG_* (nft_objects.go has the

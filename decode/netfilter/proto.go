@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 func init() { decode.Register(unix.NETLINK_NETFILTER, Proto{}) }

@@ -2,7 +2,7 @@
 
 package netfilter
 
-import "golang.org/x/sys/unix"
+import unix "github.com/nldump/nldump/internal/abi"
 
 // uapiConsts holds the C names and values of the netfilter uapi enums and defines,
 // in header order (include/uapi/...): golang.org/x/sys/unix's constant where it

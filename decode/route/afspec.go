@@ -15,7 +15,7 @@ package route
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // inetConf names IPV4_DEVCONF_FORWARDING (1) .. IPV4_DEVCONF_ARP_EVICT_NOCARRIER (33).

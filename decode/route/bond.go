@@ -11,7 +11,7 @@ package route
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // bondModeEnum names bonding modes (BOND_MODE_*, include/uapi/linux/if_bonding.h).

@@ -19,7 +19,7 @@ import (
 	"strconv"
 
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 var encapEnum = decode.NewEnum("lwtunnel_encap_type", "LWTUNNEL_ENCAP_", map[uint64]string{

@@ -21,7 +21,7 @@ package route
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // rtgenmsg is struct rtgenmsg (include/uapi/linux/rtnetlink.h).

@@ -5,7 +5,7 @@ import (
 
 	"github.com/nldump/nldump/capture"
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // ifinfomsg offsets (struct ifinfomsg, include/uapi/linux/rtnetlink.h): ifi_index

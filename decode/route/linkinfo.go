@@ -15,7 +15,7 @@ package route
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // vlanFlags names struct ifla_vlan_flags bits (VLAN_FLAG_*, include/uapi/linux/if_vlan.h).

@@ -17,7 +17,7 @@ package route
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // brPortMsg is struct br_port_msg.

@@ -11,7 +11,7 @@ package route
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 var nsidEnum = decode.NewEnum("nsid", "NETNSA_", map[uint64]string{

@@ -15,7 +15,7 @@ package route
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 var frActEnum = decode.NewEnum("fr_act", "FR_ACT_", map[uint64]string{

@@ -19,7 +19,7 @@ package route
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 var clsFlags = decode.NewFlagSet("tca_cls_flags", "TCA_CLS_FLAGS_", map[uint64]string{

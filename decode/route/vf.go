@@ -16,7 +16,7 @@ package route
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 func vfStruct(name string, members ...decode.Member) *decode.Struct {

@@ -23,7 +23,7 @@ import (
 	"strings"
 
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 var bcCodeEnum = decode.NewEnum("inet_diag_bc_code", "INET_DIAG_BC_", map[uint64]string{

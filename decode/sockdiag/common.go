@@ -14,7 +14,7 @@ package sockdiag
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // familyEnum names the address families sock_diag serves.

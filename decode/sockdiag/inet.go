@@ -36,7 +36,7 @@ package sockdiag
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // sockidMembers returns the members of struct inet_diag_sockid: an IPv4 family

@@ -23,7 +23,7 @@ package sockdiag
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // netlinkProtoEnum names the netlink protocols (ndiag_protocol).

@@ -18,7 +18,7 @@ package sockdiag
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 var packetShowFlags = decode.NewFlagSet("pdiag_show", "PACKET_SHOW_", map[uint64]string{

@@ -10,7 +10,7 @@ package sockdiag
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // protoUnknown is the protocol of a reply whose request was not seen.

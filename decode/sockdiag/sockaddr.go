@@ -14,7 +14,7 @@ package sockdiag
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // sockaddrStorageSize is sizeof(struct sockaddr_storage): _K_SS_MAXSIZE in

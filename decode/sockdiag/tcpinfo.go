@@ -21,7 +21,7 @@ package sockdiag
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 var tcpCAStateEnum = decode.NewEnum("tcp_ca_state", "TCP_CA_", map[uint64]string{

@@ -2,7 +2,7 @@ package xfrm
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // Value names of the xfrm structs and attributes. Short names (Enum.Short) are

@@ -24,7 +24,7 @@ import (
 	"strconv"
 
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 func init() { decode.Register(unix.NETLINK_FIB_LOOKUP, FIBLookup{}) }

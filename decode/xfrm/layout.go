@@ -2,7 +2,7 @@ package xfrm
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // A layout is a fixed xfrm struct as the kernel header nests it: xfrm_usersa_info

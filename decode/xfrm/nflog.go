@@ -13,7 +13,7 @@ package xfrm
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // ulogNLEvent is ULOG_NL_EVENT (include/uapi/linux/netfilter_ipv4/ipt_ULOG.h,

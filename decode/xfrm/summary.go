@@ -11,7 +11,7 @@ import (
 	"strconv"
 
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // top returns the payload's fixed struct (its first field when that is not an

@@ -12,7 +12,7 @@ package xfrm
 
 import (
 	"github.com/nldump/nldump/decode"
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 func init() { decode.Register(unix.NETLINK_USERSOCK, UserSock{}) }

@@ -7,7 +7,7 @@ package nlwire
 import (
 	"encoding/binary"
 
-	"golang.org/x/sys/unix"
+	unix "github.com/nldump/nldump/internal/abi"
 )
 
 // Wire builds netlink bytes in one byte order: big-endian when BE is set.

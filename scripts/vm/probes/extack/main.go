@@ -1,3 +1,5 @@
+//go:build linux
+
 // Command extack sends the kernel netlink requests that ip and the other tools never
 // send: attributes of the wrong length or type, attributes beyond the policy, and
 // requests that lack a required attribute, so that the capture holds the kernel's

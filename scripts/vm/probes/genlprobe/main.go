@@ -1,3 +1,5 @@
+//go:build linux
+
 // Command genlprobe talks to the generic netlink families no command-line tool in the
 // capture VM speaks — TASKSTATS, NET_DM (drop monitor), thermal, devlink and psample —
 // so that the capture holds the kernel's real answers: struct taskstats replies and
