@@ -23,9 +23,6 @@ func Learn(sess *decode.Session, fr *capture.Frame) {
 	}
 	data := fr.Data
 	order := frameOrder(data)
-	if order == nil {
-		return
-	}
 	for off := 0; off+unix.NLMSG_HDRLEN <= len(data); {
 		n := order.Uint32(data[off:]) // compared unsigned: int(n) is negative above 2 GiB on 32-bit hosts
 		if n < unix.NLMSG_HDRLEN || uint64(n) > uint64(len(data)-off) {
@@ -45,23 +42,13 @@ func Learn(sess *decode.Session, fr *capture.Frame) {
 	}
 }
 
-// frameOrder guesses a frame's byte order from its first nlmsg_len, or returns nil
-// when neither order gives a plausible length.
+// frameOrder is the byte order decode.DetectBigEndian finds for a frame; a
+// frame that fits neither order ends Learn's walk at its first length check.
 func frameOrder(b []byte) binary.ByteOrder {
-	if len(b) < unix.NLMSG_HDRLEN {
-		return nil
-	}
-	fits := func(o binary.ByteOrder) bool {
-		l := o.Uint32(b)
-		return l >= unix.NLMSG_HDRLEN && uint64(l) <= uint64(len(b))
-	}
-	switch {
-	case fits(binary.LittleEndian):
-		return binary.LittleEndian
-	case fits(binary.BigEndian):
+	if decode.DetectBigEndian(b) {
 		return binary.BigEndian
 	}
-	return nil
+	return binary.LittleEndian
 }
 
 // learnAttrs reads CTRL_ATTR_FAMILY_ID, CTRL_ATTR_FAMILY_NAME and

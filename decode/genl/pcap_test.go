@@ -216,8 +216,7 @@ func TestReorderedCapture(t *testing.T) {
 
 // isCtrlFrame reports whether a frame's first message is an nlctrl message.
 func isCtrlFrame(fr *capture.Frame) bool {
-	o := frameOrder(fr.Data)
-	return o != nil && o.Uint16(fr.Data[4:]) == unix.GENL_ID_CTRL
+	return len(fr.Data) >= unix.NLMSG_HDRLEN && frameOrder(fr.Data).Uint16(fr.Data[4:]) == unix.GENL_ID_CTRL
 }
 
 // TestPcapOpIDsNamed checks that the operations a NEWFAMILY reply lists are
