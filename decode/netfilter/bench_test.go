@@ -9,15 +9,9 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// loadFrames reads a capture's netfilter frames.
+// loadFrames reads a capture's NETLINK_NETFILTER frames.
 func loadFrames(tb testing.TB, name string) []capture.Frame {
-	var frames []capture.Frame
-	nltest.EachFrame(tb, name, func(fr *capture.Frame) {
-		if fr.Protocol == unix.NETLINK_NETFILTER {
-			frames = append(frames, *fr)
-		}
-	})
-	return frames
+	return nltest.FramesOf(tb, name, unix.NETLINK_NETFILTER)
 }
 
 func benchDecode(b *testing.B, name string) {

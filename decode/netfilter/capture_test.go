@@ -24,21 +24,15 @@ type capturedMsg struct {
 // readCapture decodes a capture's NETLINK_NETFILTER frames with one decoder.
 func readCapture(t testing.TB, name string) []capturedMsg {
 	t.Helper()
-	d := decode.NewDecoder()
 	var out []capturedMsg
-	nltest.EachFrame(t, name, func(fr *capture.Frame) {
-		if fr.Protocol != unix.NETLINK_NETFILTER {
-			return
+	nltest.EachMessage(t, name, unix.NETLINK_NETFILTER, func(fr *capture.Frame, m *decode.Message) {
+		cm := capturedMsg{frame: fr.Number, msg: *m}
+		if m.Header.Type >= unix.NLMSG_MIN_TYPE && m.Error == nil {
+			cm.summary = summary(&cm.msg) // without Summary's recover: a panic fails
+		} else {
+			cm.summary = m.Summary()
 		}
-		for _, m := range d.DecodeFrame(fr, nil) {
-			cm := capturedMsg{frame: fr.Number, msg: m}
-			if m.Header.Type >= unix.NLMSG_MIN_TYPE && m.Error == nil {
-				cm.summary = summary(&cm.msg) // without Summary's recover: a panic fails
-			} else {
-				cm.summary = m.Summary()
-			}
-			out = append(out, cm)
-		}
+		out = append(out, cm)
 	})
 	return out
 }

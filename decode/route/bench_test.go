@@ -9,15 +9,9 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// loadFrames reads a capture's NETLINK_ROUTE frames into memory.
+// loadFrames reads a capture's NETLINK_ROUTE frames.
 func loadFrames(b *testing.B, name string) []capture.Frame {
-	var out []capture.Frame
-	nltest.EachFrame(b, name, func(fr *capture.Frame) {
-		if fr.Protocol == unix.NETLINK_ROUTE {
-			out = append(out, *fr)
-		}
-	})
-	return out
+	return nltest.FramesOf(b, name, unix.NETLINK_ROUTE)
 }
 
 // benchDecode decodes every frame of a capture per iteration (full field trees, no

@@ -50,14 +50,8 @@ func forEachMessage(t testing.TB, name string, fn func(cm *capturedMsg)) {
 func readCapture(t testing.TB, name string) []capturedMsg {
 	t.Helper()
 	var out []capturedMsg
-	d := decode.NewDecoder()
-	nltest.EachFrame(t, name, func(fr *capture.Frame) {
-		if fr.Protocol != unix.NETLINK_ROUTE {
-			return
-		}
-		for _, m := range d.DecodeFrame(fr, nil) {
-			out = append(out, capturedMsg{file: name, frame: fr.Number, msg: m, summary: m.Summary()})
-		}
+	nltest.EachMessage(t, name, unix.NETLINK_ROUTE, func(fr *capture.Frame, m *decode.Message) {
+		out = append(out, capturedMsg{file: name, frame: fr.Number, msg: *m, summary: m.Summary()})
 	})
 	return out
 }

@@ -28,15 +28,9 @@ type capturedMsg struct {
 // their replies the IP protocol) and returns its NETLINK_SOCK_DIAG messages.
 func readCapture(t testing.TB, name string) []capturedMsg {
 	t.Helper()
-	d := decode.NewDecoder()
 	var out []capturedMsg
-	nltest.EachFrame(t, name, func(fr *capture.Frame) {
-		if fr.Protocol != unix.NETLINK_SOCK_DIAG {
-			return
-		}
-		for i, m := range d.DecodeFrame(fr, nil) {
-			out = append(out, capturedMsg{frame: fr.Number, index: i, msg: m, summary: summary(&m)})
-		}
+	nltest.EachMessage(t, name, unix.NETLINK_SOCK_DIAG, func(fr *capture.Frame, m *decode.Message) {
+		out = append(out, capturedMsg{frame: fr.Number, index: m.Index, msg: *m, summary: summary(m)})
 	})
 	return out
 }

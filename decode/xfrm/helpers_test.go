@@ -25,15 +25,9 @@ type capMsg struct {
 // its memory: the capture is small).
 func loadCapture(t testing.TB, name string) []capMsg {
 	t.Helper()
-	d := decode.NewDecoder()
 	var out []capMsg
-	nltest.EachFrame(t, name, func(fr *capture.Frame) {
-		if fr.Protocol != unix.NETLINK_XFRM {
-			return
-		}
-		for _, m := range d.DecodeFrame(fr, nil) {
-			out = append(out, capMsg{frame: fr.Number, msg: m, summary: m.Summary()})
-		}
+	nltest.EachMessage(t, name, unix.NETLINK_XFRM, func(fr *capture.Frame, m *decode.Message) {
+		out = append(out, capMsg{frame: fr.Number, msg: *m, summary: m.Summary()})
 	})
 	return out
 }

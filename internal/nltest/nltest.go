@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/nldump/nldump/capture"
+	"github.com/nldump/nldump/decode"
 )
 
 // CapturePath returns the path of the capture called name in testdata/pcaps.
@@ -43,4 +44,33 @@ func EachFrame(tb testing.TB, name string, fn func(fr *capture.Frame)) {
 		}
 		fn(&fr)
 	}
+}
+
+// FramesOf returns the frames of protocol proto in the capture called name.
+func FramesOf(tb testing.TB, name string, proto uint16) []capture.Frame {
+	tb.Helper()
+	var out []capture.Frame
+	EachFrame(tb, name, func(fr *capture.Frame) {
+		if fr.Protocol == proto {
+			out = append(out, *fr)
+		}
+	})
+	return out
+}
+
+// EachMessage decodes the frames of protocol proto in the capture called name
+// with one decoder (so that what early messages teach serves later ones) and
+// calls fn for every message; the messages may be kept.
+func EachMessage(tb testing.TB, name string, proto uint16, fn func(fr *capture.Frame, m *decode.Message)) {
+	tb.Helper()
+	d := decode.NewDecoder()
+	EachFrame(tb, name, func(fr *capture.Frame) {
+		if fr.Protocol != proto {
+			return
+		}
+		msgs := d.DecodeFrame(fr, nil)
+		for i := range msgs {
+			fn(fr, &msgs[i])
+		}
+	})
 }
